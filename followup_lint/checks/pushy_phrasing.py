@@ -1,0 +1,129 @@
+"""Deadlines put on the reader, told apart from the writer's own by the dependency parse.
+
+"Let me know by Friday" and "Please respond before noon" set the reader a deadline;
+"I need to respond to another offer by Friday" states the writer's own. The
+difference is who the deciding verb's subject is, which only the parse shows.
+Stock demands and impatience ("ASAP", "why haven't I heard back") are data in
+``rules/tone/pushy-phrasing.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.checks import Hit, register
+from followup_lint.model import Severity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from followup_lint.draft import Draft
+    from followup_lint.ruleset import RuleSpec
+
+_REPLY_VERBS = frozenset(
+    "know respond reply answer decide confirm call email write get hear contact update send "
+    "tell inform return let give provide make".split()
+)
+_WANT_VERBS = frozenset("need expect require want demand".split())
+_POLITE_WANT_VERBS = frozenset("appreciate like love hope".split())
+_ANSWER_NOUNS = frozenset(
+    "answer response reply decision update feedback callback call word confirmation news "
+    "offer".split()
+)
+_DEADLINE_PREPS = frozenset("by before within until no".split())
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today tomorrow tonight noon "
+    "midnight eod cob end close morning afternoon evening week weekend hours hour days "
+    "day pm am".split()
+)
+_NOW_WORDS = frozenset("today tomorrow tonight immediately asap now".split())
+_READER = frozenset("you your yourself u".split())
+_WRITER = frozenset("i we me us my our".split())
+
+
+def _is_time(span_tokens: list[Token]) -> bool:
+    return any(t.lower_ in _TIME_WORDS or (t.like_num and not t.is_alpha) for t in span_tokens)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
+            return child
+    # "could you let me know": the subject hangs on an auxiliary or the head verb.
+    if verb.dep_ in {"xcomp", "ccomp", "conj"} and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _deadline_hits(sentence: Span) -> Iterator[Hit]:
+    for token in sentence:
+        lower = token.lower_
+        is_deadline_prep = lower in _DEADLINE_PREPS and token.dep_ == "prep" and _is_time(
+            list(token.subtree)[1:]
+        )
+        is_now = lower in _NOW_WORDS and token.dep_ in {"npadvmod", "advmod", "pobj", "dobj"}
+        if not (is_deadline_prep or is_now):
+            continue
+        verb = _governing_verb(token.head if is_deadline_prep else token)
+        if verb is None:
+            continue
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "let":
+            verb = verb.head  # "let me know by Friday": the reader is asked to let
+        subject = _subject(verb)
+        who = subject.lower_ if subject is not None else None
+        lemma = verb.lemma_.lower()
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "attr"}}
+        start = min(verb.idx, token.idx)
+        end = max(t.idx + len(t) for t in token.subtree)
+        if who in _WRITER and lemma in _WANT_VERBS and objects & _ANSWER_NOUNS:
+            yield Hit(start, end, "This demands an answer on your schedule; ask about their "
+                      "timeline instead.", severity=Severity.error)
+        elif who in _WRITER and lemma in _POLITE_WANT_VERBS and objects & _ANSWER_NOUNS:
+            yield Hit(start, end, "Asking for an answer by a set time pressures the reader; "
+                      "ask when they expect to decide instead.", severity=Severity.warning)
+        elif (who is None or who in _READER) and lemma in _REPLY_VERBS:
+            if lemma in {"let", "make", "give"} and not any(
+                c.lemma_ in {"know", "decision", "answer", "update"} for c in verb.subtree
+            ):
+                continue
+            yield Hit(start, end, "This sets the hiring team a deadline; respect their "
+                      "timeline and ask when they expect to decide.", severity=Severity.error)
+
+
+def _deadline_hits_without_parse(sentence: Span) -> Iterator[Hit]:
+    """Blank mode: a reply verb followed closely by 'by <time word>', not after 'I'."""
+    tokens = list(sentence)
+    for i, token in enumerate(tokens):
+        if token.lower_ not in _REPLY_VERBS:
+            continue
+        before = {t.lower_ for t in tokens[max(0, i - 4):i]}
+        if before & _WRITER:
+            continue
+        window = tokens[i + 1:i + 7]
+        for j, follower in enumerate(window):
+            if follower.lower_ in _DEADLINE_PREPS and _is_time(window[j + 1:j + 4]):
+                last = window[min(j + 3, len(window) - 1)]
+                yield Hit(token.idx, last.idx + len(last), "This sets the hiring team a "
+                          "deadline; respect their timeline.", severity=Severity.error)
+                break
+
+
+@register("reader-deadline")
+def check_reader_deadline(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+    """Deadlines and demands aimed at the reader."""
+    finder = _deadline_hits if draft.has_parse else _deadline_hits_without_parse
+    for sentence in draft.body_sentences:
+        yield from finder(sentence)

@@ -1,0 +1,59 @@
+"""Whole-draft specificity: a message with no specific detail, or none from the interview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.checks import Hit, register, whole_draft_span
+from followup_lint.model import Severity
+
+if TYPE_CHECKING:
+    from followup_lint.draft import Draft
+    from followup_lint.ruleset import RuleSpec
+
+
+def is_generic(draft: Draft) -> bool:
+    """True when the body has prose but not one specific detail."""
+    return bool(draft.body_tokens) and draft.specificity.count == 0
+
+
+@register("generic-message")
+def check_generic_message(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+    """The whole message could follow any interview."""
+    if not is_generic(draft):
+        return
+    start, end = whole_draft_span(draft)
+    if draft.kind == "reminder":
+        # A status check need not recall the conversation, so this only weakens it.
+        yield Hit(start, end, "This reminder names nothing that identifies your interview: "
+                  "mention the role, the date you interviewed or the person you met.",
+                  severity=Severity.warning)
+        return
+    yield Hit(start, end, "This note could follow any interview: it names no role, person, "
+              "project or topic from the conversation. Add one or two specifics.")
+
+
+@register("missing-specifics")
+def check_missing_specifics(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+    """Facts from the Context left out, or nothing recalled from the conversation."""
+    if not draft.body_tokens or is_generic(draft):
+        return  # generic-message already says it, more strongly
+    spec = draft.specificity
+    start, end = whole_draft_span(draft)
+    if spec.company_named is False and draft.context is not None:
+        if spec.role_named is not True:
+            yield Hit(start, end, f"Name the company ({draft.context.company}) or the role so "
+                      "the reader places your message at once.")
+    elif spec.role_named is False and spec.company_named is None and draft.context is not None:
+        yield Hit(start, end, f"Name the role you interviewed for ({draft.context.role}).")
+    if spec.topics_missing and spec.topics_missing == (draft.context.topics if draft.context
+                                                       else []):
+        topics = ", ".join(spec.topics_missing)
+        yield Hit(start, end, f"Mention something you discussed (for example: {topics}) to "
+                  "show you listened.")
+    elif draft.kind == "thank-you" and spec.discussed_known and not spec.discussed and not (
+        draft.context and draft.context.topics
+    ):
+        yield Hit(start, end, "Recall something concrete from the conversation (a project, "
+                  "a responsibility, a challenge the team faces) to make the note memorable.")

@@ -1,0 +1,100 @@
+"""Spelling: unknown words, with suggestions, never flagging names or professional terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.checks import Hit, register
+from followup_lint.lexicon import misspellings, spellchecker
+from followup_lint.model import Suggestion
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from followup_lint.draft import Draft
+    from followup_lint.ruleset import RuleSpec
+
+_WORD = re.compile(r"^[A-Za-z]+(?:['’][A-Za-z]+)?$")
+_CONTEXT_WORD = re.compile(r"[A-Za-z]+")
+# Distance-2 candidates cost up to a second for a long word; only short words get them.
+_DISTANCE_TWO_MAX_LEN = 8
+_MAX_SUGGESTIONS = 3
+
+
+def _accepted_words(draft: Draft) -> set[str]:
+    """Words that are correct in this draft: Context names and the user's vocabulary."""
+    accepted: set[str] = set(draft.vocabulary)
+    context = draft.context
+    if context is not None:
+        phrases = [context.company or "", context.role or "", context.industry or ""]
+        phrases += context.interviewers + context.topics
+        for phrase in phrases:
+            accepted.update(w.lower() for w in _CONTEXT_WORD.findall(phrase))
+    return accepted
+
+
+def _looks_like_name(token: Token, draft: Draft) -> bool:
+    text = token.text
+    if text.isupper() and len(text) > 1:
+        return True  # an acronym: SQL, HIPAA
+    if any(c.isupper() for c in text[1:]):
+        return True  # mixed case: iPhone, PostgreSQL
+    if not text[:1].isupper():
+        return False
+    if "ents" in draft.capabilities and token.ent_type_:
+        return True
+    if "pos" in draft.capabilities:
+        return token.pos_ == "PROPN"
+    # Blank mode: a capitalised word inside a sentence is taken for a name.
+    return not token.is_sent_start and token.i > 0
+
+
+def _suggestions(word: str) -> tuple[Suggestion, ...]:
+    lower = word.lower()
+    curated = misspellings().get(lower)
+    if curated:
+        candidates = [curated]
+    else:
+        checker = spellchecker()
+        found = checker.known(checker.edit_distance_1(lower))
+        if not found and len(lower) <= _DISTANCE_TWO_MAX_LEN:
+            found = checker.known(checker.edit_distance_2(lower))
+        candidates = sorted(found, key=lambda w: (-checker.word_usage_frequency(w), w))
+    if word[:1].isupper():
+        candidates = [c[:1].upper() + c[1:] for c in candidates]
+    return tuple(Suggestion(replacement=c) for c in candidates[:_MAX_SUGGESTIONS])
+
+
+@register("spelling")
+def check_spelling(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+    """Report words the dictionary does not know, with up to three suggestions."""
+    accepted = _accepted_words(draft)
+    checker = spellchecker()
+    candidates: dict[str, list[Token]] = {}
+    for token in draft.prose_tokens:
+        text = token.text
+        if len(text) < 2 or not _WORD.match(text) or token.like_url or token.like_email:
+            continue
+        if draft.in_placeholder(token.idx, token.idx + len(text)):
+            continue
+        if token.i > 0 and draft.doc[token.i - 1].text in {"@", "#"}:
+            continue
+        lower = text.lower().replace("’", "'")
+        if lower in accepted or _looks_like_name(token, draft):
+            continue
+        candidates.setdefault(lower, []).append(token)
+    if not candidates:
+        return
+    unknown = checker.unknown(list(candidates))
+    for lower in sorted(unknown, key=lambda w: candidates[w][0].i):
+        suggestions = _suggestions(candidates[lower][0].text)
+        for token in candidates[lower]:
+            word = token.text
+            if suggestions:
+                hint = ", ".join(f"'{s.replacement}'" for s in suggestions)
+                message = f"'{word}' looks misspelled; did you mean {hint}?"
+            else:
+                message = f"'{word}' is not in the dictionary; check its spelling."
+            yield Hit(token.idx, token.idx + len(word), message, suggestions=suggestions)

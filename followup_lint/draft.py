@@ -1,0 +1,195 @@
+"""STAGE 1: text -> Draft (one spaCy parse, email layout, placeholders, message kind).
+
+The Draft is built once per text and every rule reads it. Offsets into the
+original text are the single truth: the spaCy Doc covers ``text[:layout.parse_end]``
+exactly (a trailing quoted history is not parsed, it is not the writer's prose).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
+from followup_lint.model import Context, MessageKind, Mode
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from followup_lint.nlp import Pipeline
+    from followup_lint.specificity import Specificity
+
+#: Longest piece of text given to the parser at once; longer drafts are parsed in
+#: paragraph-aligned chunks and joined, which keeps parser memory bounded.
+CHUNK_CHARS = 20_000
+
+_PLACEHOLDER = re.compile(
+    r"""
+      \[(?!sic\]|sic!\]|\.\.\.\]|…\])[^\[\]\n]{1,60}\](?!\()   # [Name], [Company Name]; not [sic], not links
+    | \{\{[^{}\n]{1,60}\}\}                                   # {{company}}
+    | \{[A-Za-z_][A-Za-z0-9_ .-]{0,40}\}                      # {first_name}
+    | <[A-Z][A-Za-z0-9_ .-]{0,40}>                            # <Company>, <First Name>
+    | \((?:fill\ in|insert|add|your|their|company|name|date|job\ title)\b[^()\n]{0,60}\)
+    | (?<![A-Za-z0-9])(?:XX+|xx+x)(?![A-Za-z0-9])              # XX, XXX, xxx
+    | _{3,}                                                   # ____
+    | (?<![A-Za-z])(?:So-and-so|so-and-so|TBD|TKTK)(?![A-Za-z])
+    """,
+    re.VERBOSE,
+)
+
+# A reminder looks back at an earlier interview or message and asks where things stand.
+_REMINDER = re.compile(
+    r"(?i)\b(follow(ing)?[- ]up on (my|our|the)|checking in|check in on|touch(ing)? base|"
+    r"any (update|news)|an update on|status of (my|the)|where things stand|"
+    r"(have|has) (there been|a decision)|made a decision|decision[- ]making process|"
+    r"haven'?t heard|have not heard|not heard back|since (we|i) (spoke|met|interviewed)|"
+    r"interviewed (on|last)|(last|previous) (week|email|message|month)|"
+    r"(weeks?|days?) ago|wanted to follow up)\b"
+)
+
+
+@dataclass
+class Draft:
+    """One parsed email: the original text, its Doc, its layout and what is known about it."""
+
+    text: str
+    doc: Doc
+    layout: Layout
+    capabilities: frozenset[str]
+    mode: Mode = "draft"
+    context: Context | None = None
+    placeholders: list[tuple[int, int]] = field(default_factory=list)
+    kind: MessageKind = "thank-you"
+    kind_inferred: bool = True
+    vocabulary: frozenset[str] = frozenset()  # extra accepted words, lowercase
+
+    def section_of(self, offset: int) -> str | None:
+        """Name of the layout section containing ``offset``."""
+        return self.layout.section_at(offset)
+
+    def in_placeholder(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a placeholder such as ``[Company]``."""
+        return any(p_start < end and start < p_end for p_start, p_end in self.placeholders)
+
+    @cached_property
+    def prose_tokens(self) -> list[Token]:
+        """Tokens of the writer's own prose: subject, greeting, body and sign-off."""
+        return [t for t in self.doc if self.section_of(t.idx) in PROSE_SECTIONS]
+
+    @cached_property
+    def body_tokens(self) -> list[Token]:
+        """Tokens of the body paragraphs only."""
+        return [t for t in self.doc if self.section_of(t.idx) == "body"]
+
+    @cached_property
+    def body_sentences(self) -> list[Span]:
+        """Sentences that start inside the body."""
+        return [s for s in self.doc.sents if self.section_of(s.start_char) == "body"]
+
+    @cached_property
+    def specificity(self) -> Specificity:
+        """Specific details of the draft (computed once, shared by several rules)."""
+        from followup_lint.specificity import analyse
+
+        return analyse(self)
+
+    @property
+    def has_parse(self) -> bool:
+        """True when tags and a dependency parse are available (not blank mode)."""
+        return {"pos", "dep"} <= self.capabilities
+
+
+def find_placeholders(text: str) -> list[tuple[int, int]]:
+    """Offsets of template slots such as ``[Name]``, ``{{company}}``, ``<Company>``, ``XXX``."""
+    return [m.span() for m in _PLACEHOLDER.finditer(text)]
+
+
+def infer_kind(text: str, layout: Layout) -> MessageKind:
+    """Guess whether the draft is a thank-you or a reminder from its own prose."""
+    prose = " ".join(text[s.start:s.end] for s in layout.spans("subject", "body"))
+    return "reminder" if _REMINDER.search(prose) else "thank-you"
+
+
+def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Split [0, len(text)) into pieces of at most ``limit`` chars, at paragraph breaks when possible."""
+    bounds, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for separator in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(separator)
+            if cut > limit // 4:
+                cut += len(separator)
+                break
+        if cut <= 0:
+            cut = limit
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _mark_sentence_starts(doc: Doc, offset: int, starts: set[int]) -> None:
+    """Force sentence boundaries at layout boundaries (greeting, paragraphs, sign-off)."""
+    for token in doc:
+        if token.idx + offset in starts and token.i > 0:
+            token.is_sent_start = True
+
+
+def parse_drafts(
+    pipeline: Pipeline,
+    texts: Iterable[str],
+    contexts: Iterable[Context | None],
+    mode: Mode,
+    *,
+    vocabulary: frozenset[str] = frozenset(),
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[Draft]:
+    """Parse many texts in one batched ``nlp.pipe`` stream, yielding Drafts in input order."""
+    from spacy.tokens import Doc
+
+    nlp = pipeline.nlp
+    pending: deque[tuple[str, Context | None, Layout, int]] = deque()
+
+    def chunk_docs() -> Iterator[Doc]:
+        for text, context in zip(texts, contexts):
+            layout = read_layout(text)
+            starts = {s.start for s in layout.sections} | set(layout.paragraph_starts)
+            bounds = _chunk_bounds(text[:layout.parse_end], CHUNK_CHARS)
+            pending.append((text, context, layout, len(bounds)))
+            for start, end in bounds:
+                doc = nlp.make_doc(text[start:end])
+                _mark_sentence_starts(doc, start, starts)
+                yield doc
+
+    parsed = nlp.pipe(chunk_docs(), batch_size=batch_size, n_process=n_process)
+    while True:
+        try:
+            first = next(parsed)
+        except StopIteration:
+            return
+        text, context, layout, n_chunks = pending.popleft()
+        chunks = [first] + [next(parsed) for _ in range(n_chunks - 1)]
+        doc = chunks[0] if n_chunks == 1 else Doc.from_docs(chunks, ensure_whitespace=False)
+        placeholders = find_placeholders(text)
+        if context is not None and context.kind is not None:
+            kind, inferred = context.kind, False
+        else:
+            kind, inferred = infer_kind(text, layout), True
+        yield Draft(
+            text=text,
+            doc=doc,
+            layout=layout,
+            capabilities=pipeline.capabilities,
+            mode=mode,
+            context=context,
+            placeholders=placeholders,
+            kind=kind,
+            kind_inferred=inferred,
+            vocabulary=vocabulary,
+        )

@@ -1,0 +1,261 @@
+"""STAGE 3: run the enabled rules over each Draft and stamp their findings.
+
+A rule only says what it found; the engine stamps rule id, family, severity (after
+config overrides), line/column and excerpt, drops hits outside the writer's prose
+or inside placeholders, and marks rules that ran without the parse they need.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from followup_lint.checks import CHECKS, Hit
+from followup_lint.config import Config
+from followup_lint.draft import Draft, parse_drafts
+from followup_lint.errors import ConfigError
+from followup_lint.layout import PROSE_SECTIONS
+from followup_lint.model import Context, Finding, Report, Suggestion
+from followup_lint.nlp import Pipeline, load_pipeline
+from followup_lint.report import build_report
+from followup_lint.ruleset import CompiledRules, MatchGroup, RuleSpec, compile_rules, load_rules
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: Texts per spaCy memory zone: strings interned while linting them are freed after.
+_ZONE_SIZE = 512
+
+
+@dataclass
+class _Loaded:
+    pipeline: Pipeline
+    compiled: CompiledRules
+    degraded: frozenset[str]
+
+
+def select_rules(rules: Iterable[RuleSpec], config: Config) -> list[RuleSpec]:
+    """Rules enabled by ``config.select``/``config.ignore`` (ids or family names)."""
+    rules = list(rules)
+    known = {r.id for r in rules} | {r.family for r in rules}
+    for name in (*config.select, *config.ignore, *config.severity):
+        if name not in known:
+            raise ConfigError(
+                f"unknown rule or family {name!r}; known: {', '.join(sorted(known))}"
+            )
+    for name in config.severity:
+        if name not in {r.id for r in rules}:
+            raise ConfigError(f"severity overrides take rule ids, not families: {name!r}")
+
+    def wanted(rule: RuleSpec) -> bool:
+        selected = not config.select or rule.id in config.select or rule.family in config.select
+        ignored = rule.id in config.ignore or rule.family in config.ignore
+        return selected and not ignored
+
+    return [r for r in rules if wanted(r)]
+
+
+def _take_contexts(contexts: Iterator[Context | None], n: int) -> list[Context | None]:
+    found = list(islice(contexts, n))
+    if len(found) < n:
+        raise ValueError("fewer contexts than texts")
+    for item in found:
+        if item is not None and not isinstance(item, Context):
+            raise TypeError(f"expected Context or None, got {type(item).__name__}")
+    return found
+
+
+class _LineIndex:
+    """Offset -> (line, column), both 1-based, built once per text."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+class Linter:
+    """Lints follow-up drafts; build once and reuse (the pipeline and matchers are cached).
+
+    ``lint`` is safe to call from several threads (calls are serialised on the shared
+    pipeline); ``lint_many`` is a generator meant for one thread at a time.
+    """
+
+    def __init__(self, config: Config | None = None, *, rule_dirs: Iterable[Path] | None = None):
+        self.config = config or Config()
+        self.rules = select_rules(load_rules(rule_dirs), self.config)
+        self._loaded: _Loaded | None = None
+        self._lock = threading.RLock()
+
+    # -- set-up ---------------------------------------------------------------------
+    def _load(self) -> _Loaded:
+        with self._lock:
+            if self._loaded is None:
+                need_entities = any("ents" in r.all_needs for r in self.rules)
+                pipeline = load_pipeline(self.config.model, need_entities=need_entities)
+                compiled = compile_rules(self.rules, pipeline)
+                degraded = frozenset(
+                    r.id for r in self.rules if not r.all_needs <= pipeline.capabilities
+                )
+                self._loaded = _Loaded(pipeline, compiled, degraded)
+            return self._loaded
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """The loaded spaCy pipeline (loads it on first use)."""
+        return self._load().pipeline
+
+    # -- public API -----------------------------------------------------------------
+    def lint(self, text: str, context: Context | None = None) -> Report:
+        """Lint one draft."""
+        with self._lock:
+            return next(self.lint_many([text], [context]))
+
+    def lint_many(
+        self,
+        texts: Iterable[str],
+        contexts: Iterable[Context | None] | Context | None = None,
+        *,
+        batch_size: int = 32,
+        n_process: int = 1,
+    ) -> Iterator[Report]:
+        """Lint many drafts in batches through ``nlp.pipe``; yields Reports in input order.
+
+        ``contexts`` is one Context for all drafts, or one (or None) per draft.
+        """
+        loaded = self._load()
+        shared = contexts if contexts is None or isinstance(contexts, Context) else None
+        context_iter = None if contexts is None or isinstance(contexts, Context) else iter(contexts)
+        vocabulary = frozenset(w.lower() for w in self.config.vocabulary)
+        iterator = iter(texts)
+        while True:
+            chunk = list(islice(iterator, _ZONE_SIZE))
+            if not chunk:
+                return
+            for text in chunk:
+                if not isinstance(text, str):
+                    raise TypeError(f"expected str, got {type(text).__name__}")
+            chunk_contexts = (
+                [shared] * len(chunk) if context_iter is None
+                else _take_contexts(context_iter, len(chunk))
+            )
+            with loaded.pipeline.nlp.memory_zone():
+                drafts = parse_drafts(
+                    loaded.pipeline, chunk, chunk_contexts, self.config.mode,
+                    vocabulary=vocabulary, batch_size=batch_size, n_process=n_process,
+                )
+                for draft in drafts:
+                    yield self._report(draft, loaded)
+
+    # -- internals ------------------------------------------------------------------
+    def _report(self, draft: Draft, loaded: _Loaded) -> Report:
+        findings = self._findings(draft, loaded)
+        return build_report(
+            draft, findings,
+            model=loaded.pipeline.name,
+            pipeline=loaded.pipeline.components,
+            degraded_rules=loaded.degraded,
+        )
+
+    def _hits(self, draft: Draft, loaded: _Loaded) -> Iterator[tuple[RuleSpec, MatchGroup | None, Hit]]:
+        compiled = loaded.compiled
+        doc = draft.doc
+        strings = doc.vocab.strings
+        matches = list(compiled.matcher(doc)) + compiled.phrase_matcher(doc)
+        for match_id, start, end in matches:
+            group = compiled.groups[strings[match_id]]
+            if group.group.focus is not None:
+                token = doc[min(start + group.group.focus, end - 1)]
+                char_start, char_end = token.idx, token.idx + len(token)
+            else:
+                span = doc[start:end]
+                char_start, char_end = span.start_char, span.end_char
+            yield group.rule, group.group, self._group_hit(group.group, char_start, char_end)
+        for _key, group in compiled.regex_groups:
+            assert group.regex is not None
+            for section in draft.layout.sections:
+                if section.name not in PROSE_SECTIONS:
+                    continue
+                for match in group.regex.finditer(draft.text, section.start, section.end):
+                    if match.end() > match.start():
+                        yield group.rule, group.group, self._group_hit(
+                            group.group, match.start(), match.end()
+                        )
+        for rule in self.rules:
+            for name in rule.checks:
+                for hit in CHECKS[name](draft, rule):
+                    yield rule, None, hit
+
+    @staticmethod
+    def _group_hit(group: MatchGroup, start: int, end: int) -> Hit:
+        suggestions = ()
+        if group.replacement is not None:
+            suggestions = (Suggestion(replacement=group.replacement),)
+        return Hit(start, end, group.message, group.severity, suggestions)
+
+    @staticmethod
+    def _keep(draft: Draft, group: MatchGroup | None, hit: Hit) -> bool:
+        section = draft.section_of(hit.start)
+        allowed = set(group.sections) if group and group.sections else PROSE_SECTIONS
+        if section not in allowed or draft.in_placeholder(hit.start, hit.end):
+            return False
+        if group is None or group.unless_specific == "never":
+            return True
+        if group.unless_specific == "draft":
+            return draft.specificity.count == 0
+        sentence = draft.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if sentence is None:
+            return True
+        return not draft.specificity.sentence_is_specific(sentence.sent)
+
+    def _findings(self, draft: Draft, loaded: _Loaded) -> list[Finding]:
+        findings = list(self._stamped(draft, loaded))
+        by_rule: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_rule.setdefault(finding.rule, []).append(finding)
+
+        def redundant(finding: Finding, rule: RuleSpec) -> bool:
+            return any(
+                other.start < finding.end and finding.start < other.end
+                for name in rule.superseded_by for other in by_rule.get(name, ())
+            )
+
+        rules = {r.id: r for r in self.rules}
+        return [f for f in findings if not redundant(f, rules[f.rule])]
+
+    def _stamped(self, draft: Draft, loaded: _Loaded) -> Iterator[Finding]:
+        lines = _LineIndex(draft.text)
+        seen: dict[str, list[tuple[int, int]]] = {}
+        overrides = self.config.severity
+        hits = sorted(
+            (item for item in self._hits(draft, loaded) if self._keep(draft, item[1], item[2])),
+            key=lambda item: (item[2].start, -(item[2].end - item[2].start), item[0].id),
+        )
+        for rule, _group, hit in hits:
+            spans = seen.setdefault(rule.id, [])
+            if any(s < hit.end and hit.start < e for s, e in spans):
+                continue  # one finding per rule per place: the longest match wins
+            spans.append((hit.start, hit.end))
+            line, column = lines.position(hit.start)
+            end_line, end_column = lines.position(hit.end)
+            yield Finding(
+                rule=rule.id,
+                family=rule.family,
+                severity=overrides.get(rule.id) or hit.severity or rule.severity,
+                message=hit.message,
+                start=hit.start,
+                end=hit.end,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                excerpt=draft.text[hit.start:hit.end],
+                suggestions=hit.suggestions,
+                degraded=rule.id in loaded.degraded,
+            )

@@ -1,0 +1,56 @@
+"""Word lists shipped in ``rules/vocabulary`` and the spell checker, each loaded once, lazily."""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from followup_lint.ruleset import rules_dir
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+_spell_lock = threading.Lock()
+
+
+def vocabulary_dir() -> Path:
+    """Folder of the shipped word lists."""
+    return rules_dir() / "vocabulary"
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A shipped one-word-a-line list (lowercase); a missing list is an empty set."""
+    path = vocabulary_dir() / name
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def misspellings() -> dict[str, str]:
+    """Curated corrections for misspellings whose dictionary top candidate is wrong."""
+    path = vocabulary_dir() / "misspellings.tsv"
+    if not path.is_file():
+        return {}
+    pairs = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return {p[0].strip().lower(): p[1].strip() for p in pairs if len(p) == 2}
+
+
+@lru_cache(maxsize=1)
+def _spellchecker() -> SpellChecker:
+    from spellchecker import SpellChecker
+
+    checker = SpellChecker(language="en", distance=1)
+    # Bulk-loading is ~1000x faster than adding words one at a time.
+    checker.word_frequency.load_words(sorted(word_list("professional.txt")))
+    return checker
+
+
+def spellchecker() -> SpellChecker:
+    """The shared spell checker with the professional vocabulary loaded (thread-safe load)."""
+    with _spell_lock:
+        return _spellchecker()

@@ -1,0 +1,40 @@
+"""STAGE 4: findings -> Report (sorted, counted, with metrics)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from followup_lint.draft import Draft
+from followup_lint.metrics import measure
+from followup_lint.model import Finding, Report, Severity
+
+
+def sort_key(finding: Finding) -> tuple[int, int, str]:
+    """Findings are ordered by position, then by rule id."""
+    return finding.start, finding.end, finding.rule
+
+
+def build_report(
+    draft: Draft,
+    findings: Iterable[Finding],
+    *,
+    model: str,
+    pipeline: list[str],
+    degraded_rules: Iterable[str],
+) -> Report:
+    """Assemble the Report for one draft."""
+    ordered = sorted(findings, key=sort_key)
+    counts = {severity: 0 for severity in Severity}
+    for finding in ordered:
+        counts[finding.severity] += 1
+    return Report(
+        findings=ordered,
+        counts=counts,
+        kind=draft.kind,
+        kind_inferred=draft.kind_inferred,
+        mode=draft.mode,
+        model=model,
+        pipeline=pipeline,
+        degraded_rules=sorted(degraded_rules),
+        metrics=measure(draft),
+    )

@@ -1,0 +1,310 @@
+"""STAGE 2: find and validate rule packs, then compile their match data once per pipeline.
+
+A rule is a TOML file under ``rules/<family>/<rule-id>.toml``. Its metadata (id,
+family, severity, summary, rationale, examples) feeds the engine, the docs and the
+tests. Its match data is one or more groups of three kinds:
+
+* ``phrase``  -- a list of phrases, matched by a spaCy PhraseMatcher on LOWER (or ORTH);
+* ``pattern`` -- spaCy Matcher token patterns (LOWER, NORM, LEMMA, POS, TAG, DEP ...);
+* ``regex``   -- a Python regular expression over the raw text (for punctuation and
+  symbols the tokenizer splits unpredictably).
+
+A rule may also name ``checks``: computed checks registered in
+``followup_lint.checks`` for what data cannot express. Rule packs are data: nothing in
+them is imported or executed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from followup_lint.errors import RulePackError
+from followup_lint.model import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    from followup_lint.nlp import Pipeline
+
+_RULE_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+#: Token attributes that need the tagger, lemmatizer or parser to be meaningful.
+_ATTRIBUTE_NEEDS = {
+    "POS": "pos", "TAG": "pos", "MORPH": "pos", "LEMMA": "lemma", "DEP": "dep",
+    "ENT_TYPE": "ents", "ENT_IOB": "ents", "ENT_ID": "ents",
+}
+Need = Literal["pos", "lemma", "dep", "ents"]
+Section = Literal["subject", "greeting", "body", "sign-off"]
+
+
+class Examples(BaseModel):
+    """Texts that must trigger the rule (``fail``) and texts that must not (``pass``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fail: list[str] = Field(min_length=2)
+    pass_: list[str] = Field(alias="pass", min_length=2)
+
+
+class MatchGroup(BaseModel):
+    """One group of match data with the message its hits carry."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["phrase", "pattern", "regex"]
+    message: str = Field(min_length=1)
+    severity: Severity | None = None
+    phrases: list[str] = Field(default_factory=list)
+    attr: Literal["LOWER", "ORTH", "NORM"] = "LOWER"
+    patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
+    regex: str | None = None
+    flags: list[Literal["IGNORECASE", "MULTILINE"]] = Field(default_factory=list)
+    focus: int | None = Field(
+        default=None, ge=0, description="Report only this token of a pattern match."
+    )
+    replacement: str | None = Field(
+        default=None, description="Suggested replacement text for the matched span."
+    )
+    sections: list[Section] = Field(
+        default_factory=list, description="Keep hits only in these sections (default: all prose)."
+    )
+    unless_specific: Literal["never", "sentence", "draft"] = Field(
+        default="never",
+        description="Drop a hit when its sentence ('sentence') or the whole draft ('draft') "
+        "already names a specific detail.",
+    )
+
+    @model_validator(mode="after")
+    def _data_matches_kind(self) -> MatchGroup:
+        present = {
+            "phrase": bool(self.phrases), "pattern": bool(self.patterns),
+            "regex": self.regex is not None,
+        }
+        if not present[self.kind]:
+            field_name = {"phrase": "phrases", "pattern": "patterns", "regex": "regex"}[self.kind]
+            raise ValueError(f"a {self.kind!r} group needs a non-empty {field_name!r}")
+        extra = [k for k, v in present.items() if v and k != self.kind]
+        if extra:
+            raise ValueError(f"a {self.kind!r} group cannot also carry {extra[0]} data")
+        if self.regex is not None:
+            try:
+                re.compile(self.regex)
+            except re.error as exc:
+                raise ValueError(f"invalid regex {self.regex!r}: {exc}") from None
+        return self
+
+    @property
+    def needs(self) -> set[str]:
+        """Annotations this group's patterns read (empty for phrases and regexes)."""
+        found: set[str] = set()
+        for pattern in self.patterns:
+            for token_spec in pattern:
+                found.update(_ATTRIBUTE_NEEDS[k] for k in token_spec if k in _ATTRIBUTE_NEEDS)
+        return found
+
+
+class RuleSpec(BaseModel):
+    """One rule: metadata, match data, an optional computed check, and examples."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=_RULE_ID)
+    family: str = Field(pattern=_RULE_ID)
+    severity: Severity
+    summary: str = Field(min_length=1)
+    rationale: str = Field(min_length=1)
+    checks: list[str] = Field(
+        default_factory=list, description="Computed checks (registered in followup_lint.checks)."
+    )
+    needs: list[Need] = Field(
+        default_factory=list, description="Annotations the computed check reads."
+    )
+    match: list[MatchGroup] = Field(default_factory=list)
+    superseded_by: list[str] = Field(
+        default_factory=list,
+        description="Rules whose finding on the same words makes this rule's finding redundant.",
+    )
+    examples: Examples
+    source: str = Field(default="", exclude=True)
+
+    @model_validator(mode="after")
+    def _has_something_to_do(self) -> RuleSpec:
+        if not self.match and not self.checks:
+            raise ValueError("a rule needs 'match' groups, 'checks', or both")
+        return self
+
+    @field_validator("checks")
+    @classmethod
+    def _known_checks(cls, value: list[str]) -> list[str]:
+        from followup_lint.checks import CHECKS
+
+        for name in value:
+            if name not in CHECKS:
+                raise ValueError(f"unknown check {name!r}; known: {', '.join(sorted(CHECKS))}")
+        return value
+
+    @property
+    def all_needs(self) -> set[str]:
+        """Every annotation the rule reads, from its check and its patterns."""
+        found = set(self.needs)
+        for group in self.match:
+            found |= group.needs
+        return found
+
+
+def rules_dir() -> Path:
+    """The shipped rule packs: inside the installed package, or at the repository top level."""
+    installed = Path(__file__).resolve().parent / "rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _describe(error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"]) or "(top level)"
+        parts.append(f"{where}: {item['msg']}")
+    return "; ".join(parts)
+
+
+def load_rule_file(path: Path) -> RuleSpec:
+    """Read and validate one rule pack file; errors name the file, the key and the reason."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"{path}: cannot read rule pack: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(f"{path}: invalid TOML: {exc}") from None
+    try:
+        spec = RuleSpec.model_validate(data)
+    except ValidationError as exc:
+        raise RulePackError(f"{path}: {_describe(exc)}") from None
+    if spec.id != path.stem:
+        raise RulePackError(f"{path}: id {spec.id!r} must match the file name {path.stem!r}")
+    return spec.model_copy(update={"source": str(path)})
+
+
+def load_rules(directories: Iterable[Path] | None = None) -> tuple[RuleSpec, ...]:
+    """Load every ``<family>/<rule-id>.toml`` under the given directories (default: shipped)."""
+    dirs = [rules_dir()] if directories is None else list(directories)
+    return _load_rules_cached(tuple(str(d) for d in dirs))
+
+
+@lru_cache(maxsize=8)
+def _load_rules_cached(dirs: tuple[str, ...]) -> tuple[RuleSpec, ...]:
+    specs: dict[str, RuleSpec] = {}
+    for directory in map(Path, dirs):
+        if not directory.is_dir():
+            raise RulePackError(f"{directory}: rule directory not found")
+        for path in sorted(directory.glob("*/*.toml")):
+            spec = load_rule_file(path)
+            if spec.family != path.parent.name:
+                raise RulePackError(
+                    f"{path}: family {spec.family!r} must match its folder {path.parent.name!r}"
+                )
+            if spec.id in specs:
+                raise RulePackError(f"{path}: duplicate rule id {spec.id!r} (also in "
+                                    f"{specs[spec.id].source})")
+            specs[spec.id] = spec
+    return tuple(specs[k] for k in sorted(specs))
+
+
+@dataclass(frozen=True)
+class CompiledGroup:
+    """A match group ready to run, keyed back to its rule."""
+
+    rule: RuleSpec
+    group: MatchGroup
+    regex: re.Pattern[str] | None
+
+
+@dataclass
+class CompiledRules:
+    """One Matcher and one PhraseMatcher for all enabled rules, built once per Linter."""
+
+    matcher: Matcher
+    phrase_matcher: Callable[[Any], list[tuple[int, int, int]]]
+    groups: dict[str, CompiledGroup]
+    regex_groups: list[tuple[str, CompiledGroup]]
+    skipped: set[str]  # group keys whose patterns the pipeline cannot annotate
+
+
+def group_key(rule: RuleSpec, index: int) -> str:
+    """The match id of a rule's group inside the shared matchers."""
+    return f"{rule.id}#{index}"
+
+
+def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRules:
+    """Compile all match groups of ``rules`` for ``pipeline``'s vocabulary.
+
+    Pattern groups that read annotations the pipeline lacks (e.g. LEMMA in blank mode)
+    are skipped and reported as degraded by the engine.
+    """
+    from spacy.matcher import Matcher, PhraseMatcher
+
+    nlp = pipeline.nlp
+    matcher = Matcher(nlp.vocab, validate=True)
+    phrase_matchers = {
+        attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LOWER", "ORTH", "NORM")
+    }
+    groups: dict[str, CompiledGroup] = {}
+    regex_groups: list[tuple[str, CompiledGroup]] = []
+    skipped: set[str] = set()
+    for rule in rules:
+        for index, group in enumerate(rule.match):
+            key = group_key(rule, index)
+            compiled_regex = None
+            if group.kind == "regex":
+                flags = 0
+                for flag in group.flags:
+                    flags |= getattr(re, flag)
+                compiled_regex = re.compile(group.regex or "", flags)
+            groups[key] = CompiledGroup(rule, group, compiled_regex)
+            if group.kind == "phrase":
+                docs = list(nlp.tokenizer.pipe(group.phrases))
+                phrase_matchers[group.attr].add(key, docs)
+            elif group.kind == "pattern":
+                if not group.needs <= pipeline.capabilities:
+                    skipped.add(key)
+                    continue
+                try:
+                    matcher.add(key, group.patterns)
+                except (ValueError, KeyError) as exc:
+                    raise RulePackError(f"{rule.source}: match[{index}].patterns: {exc}") from None
+            else:
+                regex_groups.append((key, groups[key]))
+    return CompiledRules(
+        matcher=matcher,
+        phrase_matcher=_merge_phrase_matchers(phrase_matchers),
+        groups=groups,
+        regex_groups=regex_groups,
+        skipped=skipped,
+    )
+
+
+def _merge_phrase_matchers(
+    by_attr: dict[str, PhraseMatcher],
+) -> Callable[[Any], list[tuple[int, int, int]]]:
+    """Return a callable running each non-empty PhraseMatcher (one per attribute)."""
+    active = [m for m in by_attr.values() if len(m)]
+
+    def run(doc: Any) -> list[tuple[int, int, int]]:
+        found: list[tuple[int, int, int]] = []
+        for phrase_matcher in active:
+            found.extend(phrase_matcher(doc))
+        return found
+
+    return run

@@ -1,0 +1,190 @@
+"""Specific details of a draft: what makes it fit one interview and no other.
+
+Two kinds of detail are told apart, because the advice asks for both:
+
+* **named** -- something that identifies the interview: a proper name, a number or
+  date, a job title, the Context's company, role or interviewer;
+* **discussed** -- a concrete subject of the conversation: a project, tool, product,
+  process or responsibility (a noun that is not one of the stock words every
+  follow-up uses, such as "opportunity", "position" or "team"; those are listed in
+  ``rules/vocabulary/generic-nouns.txt``).
+
+Only the subject line and the body count: a name in the greeting or the signature
+says nothing about the interview.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from followup_lint.lexicon import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from followup_lint.draft import Draft
+
+DetailKind = Literal["named", "discussed"]
+
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+# Capitalised words that name nothing: greetings, titles, stock words of any email.
+_NOT_NAMES = frozenset(
+    "i thank thanks hi hello dear mr mrs ms miss dr prof sir madam best regards sincerely "
+    "hiring human resources hr ok okay".split()
+)
+_NAME_STOP = frozenset("inc llc ltd corp co company group the and of for a an".split())
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One specific detail and where it is."""
+
+    kind: DetailKind
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Specificity:
+    """Everything the specificity rules and metrics need, computed once per draft."""
+
+    details: list[Detail] = field(default_factory=list)
+    discussed_known: bool = True  # False in blank mode: nouns cannot be told from verbs
+    company_named: bool | None = None  # None: no company in the Context
+    role_named: bool | None = None
+    topics_missing: list[str] = field(default_factory=list)
+
+    @property
+    def named(self) -> set[str]:
+        """Distinct named details (lowercased)."""
+        return {d.text.lower() for d in self.details if d.kind == "named"}
+
+    @property
+    def discussed(self) -> set[str]:
+        """Distinct discussed subjects (lowercased)."""
+        return {d.text.lower() for d in self.details if d.kind == "discussed"}
+
+    @property
+    def count(self) -> int:
+        """Number of distinct details of either kind."""
+        return len(self.named | self.discussed)
+
+    def in_span(self, start: int, end: int) -> bool:
+        """True when any detail lies inside [start, end)."""
+        return any(start <= d.start and d.end <= end for d in self.details)
+
+    def sentence_is_specific(self, sentence: Span) -> bool:
+        """True when the sentence itself names a detail."""
+        return self.in_span(sentence.start_char, sentence.end_char)
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _significant(phrase: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(phrase.lower()) if len(w) > 1 and w not in _NAME_STOP]
+
+
+def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozenset[str],
+              sentence_start: bool) -> DetailKind | None:
+    text = token.text
+    lower = token.lower_
+    if token.is_punct or token.is_space or not any(c.isalnum() for c in text):
+        return None
+    if any(c.isdigit() for c in text) or lower in _DATE_WORDS:
+        return "named"
+    if token.is_stop or lower in _NOT_NAMES:
+        return None
+    lemma = token.lemma_.lower() if "lemma" in draft.capabilities else lower
+    capitalised = text[:1].isupper() or any(c.isupper() for c in text[1:])
+    if "pos" in draft.capabilities:
+        if token.pos_ == "PROPN" and capitalised:
+            if lemma in generic or _stem(lower) in generic:
+                return None
+            return "named"
+        if token.pos_ == "NOUN" and token.is_alpha and len(text) > 2:
+            if lemma in generic or _stem(lower) in generic:
+                return None
+            return "named" if lemma in roles else "discussed"
+        return None
+    # Blank mode: a capitalised word inside a sentence is the best guess at a name.
+    if capitalised and not sentence_start and lower not in generic and token.is_alpha:
+        return "named"
+    return None
+
+
+def analyse(draft: Draft) -> Specificity:
+    """Find the draft's specific details and which Context facts it mentions."""
+    generic = word_list("generic-nouns.txt")
+    roles = word_list("role-nouns.txt")
+    result = Specificity(discussed_known="pos" in draft.capabilities)
+    prose_sections = ("subject", "body")
+    for token in draft.doc:
+        if draft.section_of(token.idx) not in prose_sections:
+            continue
+        if draft.in_placeholder(token.idx, token.idx + len(token)):
+            continue
+        kind = _classify(token, draft, generic, roles, token.is_sent_start is True or token.i == 0)
+        if kind is not None:
+            result.details.append(Detail(kind, token.text, token.idx, token.idx + len(token)))
+    if draft.mode == "template":
+        # A slot such as [Project] will be filled with a specific detail.
+        for start, end in draft.placeholders:
+            if draft.section_of(start) in prose_sections:
+                result.details.append(Detail("named", draft.text[start:end], start, end))
+    _match_context(draft, result, prose_sections)
+    result.details.sort(key=lambda d: d.start)
+    return result
+
+
+def _match_context(draft: Draft, result: Specificity, sections: tuple[str, ...]) -> None:
+    context = draft.context
+    if context is None:
+        return
+    spans = draft.layout.spans(*sections)
+    words: dict[str, tuple[int, int]] = {}
+    for span in spans:
+        for match in _WORD.finditer(draft.text[span.start:span.end].lower()):
+            words.setdefault(_stem(match.group()), (span.start + match.start(),
+                                                    span.start + match.end()))
+
+    def mention(phrase: str, need_all_but_one: bool) -> tuple[int, int] | None:
+        parts = _significant(phrase)
+        if not parts:
+            return None
+        found = [words[p] for p in parts if p in words]
+        enough = len(found) >= max(1, len(parts) - 1) if need_all_but_one else bool(found)
+        return found[0] if enough else None
+
+    if context.company:
+        where = mention(context.company, need_all_but_one=False)
+        result.company_named = where is not None
+        if where:
+            result.details.append(Detail("named", draft.text[where[0]:where[1]], *where))
+    if context.role:
+        where = mention(context.role, need_all_but_one=True)
+        result.role_named = where is not None
+        if where:
+            result.details.append(Detail("named", draft.text[where[0]:where[1]], *where))
+    for name in context.interviewers:
+        where = mention(name, need_all_but_one=False)
+        if where:
+            result.details.append(Detail("named", draft.text[where[0]:where[1]], *where))
+    for topic in context.topics:
+        where = mention(topic, need_all_but_one=False)
+        if where:
+            result.details.append(Detail("discussed", draft.text[where[0]:where[1]], *where))
+        else:
+            result.topics_missing.append(topic)
