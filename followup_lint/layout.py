@@ -37,6 +37,7 @@ _SIGN_OFF = re.compile(
     r"gratitude|thanks)|gratefully|warmly|take care|talk soon|later|peace|xoxo|xo|love"
     r"|have a (great|good|nice) (day|week|weekend)|looking forward)[ \t]*[,.!]*[ \t]*$"
 )
+_NAME_LINE = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}\s*$")
 _SIGNATURE_DELIMITER = re.compile(r"^--[ \t]?$")
 _MAX_SIGNATURE_LINES = 5
 
@@ -206,6 +207,12 @@ def read_layout(text: str) -> Layout:
             if all(_word_count(lines[t].text) <= 8 for t in remaining[pos + 1:]):
                 sign_off_index = pos
             break
+    if sign_off_index is None and len(remaining) > 1 and _NAME_LINE.match(
+        lines[remaining[-1]].text
+    ):
+        # No closing words, but the message ends with the writer's name on its own line.
+        sections.append(Section("signature", *_trimmed(lines[remaining[-1]])))
+        remaining = remaining[:-1]
     body_lines = remaining if sign_off_index is None else remaining[:sign_off_index]
     if sign_off_index is not None:
         k = remaining[sign_off_index]

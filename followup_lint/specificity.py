@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from followup_lint.lexicon import word_list
+from followup_lint.lexicon import spellchecker, word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -105,7 +105,7 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
         return None
     if any(c.isdigit() for c in text) or lower in _DATE_WORDS:
         return "named"
-    if token.is_stop or lower in _NOT_NAMES:
+    if token.is_stop or lower.rstrip(".") in _NOT_NAMES:
         return None
     lemma = token.lemma_.lower() if "lemma" in draft.capabilities else lower
     capitalised = text[:1].isupper() or any(c.isupper() for c in text[1:])
@@ -117,6 +117,8 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
         if token.pos_ == "NOUN" and token.is_alpha and len(text) > 2:
             if lemma in generic or _stem(lower) in generic:
                 return None
+            if lower not in spellchecker():
+                return None  # a typo or texting form says nothing about the interview
             return "named" if lemma in roles else "discussed"
         return None
     # Blank mode: a capitalised word inside a sentence is the best guess at a name.

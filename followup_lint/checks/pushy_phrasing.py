@@ -38,7 +38,9 @@ _TIME_WORDS = frozenset(
     "midnight eod cob end close morning afternoon evening week weekend hours hour days "
     "day pm am".split()
 )
-_NOW_WORDS = frozenset("today tomorrow tonight immediately asap now".split())
+_NOW_WORDS = frozenset("today tomorrow tonight immediately asap now urgently".split())
+# An invitation is not a demand: "feel free to contact me right away".
+_INVITATION_HEADS = frozenset("free hesitate welcome".split())
 _READER = frozenset("you your yourself u".split())
 _WRITER = frozenset("i we me us my our".split())
 
@@ -47,13 +49,31 @@ def _is_time(span_tokens: list[Token]) -> bool:
     return any(t.lower_ in _TIME_WORDS or (t.like_num and not t.is_alpha) for t in span_tokens)
 
 
+def _is_now_phrase(token: Token) -> bool:
+    following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if token.lower_ == "soon":
+        return previous == "as" and following == ["as", "possible"]
+    if token.lower_ == "away":
+        return previous == "right"
+    if token.lower_ == "once":
+        return previous == "at" and token.dep_ in {"pobj", "advmod"}
+    if token.lower_ == "delay":
+        return previous == "without"
+    return False
+
+
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
-            return child
-    # "could you let me know": the subject hangs on an auxiliary or the head verb.
-    if verb.dep_ in {"xcomp", "ccomp", "conj"} and verb.head is not verb:
-        return _subject(verb.head)
+    """The nearest subject of ``verb`` or of the words it depends on ("I would be glad
+    to help update..." -> "I"); None for an imperative."""
+    node = verb
+    for _ in range(8):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
+                return child
+        if node.head is node:
+            return None
+        node = node.head
     return None
 
 
@@ -74,7 +94,9 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
         is_deadline_prep = lower in _DEADLINE_PREPS and token.dep_ == "prep" and _is_time(
             list(token.subtree)[1:]
         )
-        is_now = lower in _NOW_WORDS and token.dep_ in {"npadvmod", "advmod", "pobj", "dobj"}
+        is_now = (lower in _NOW_WORDS and token.dep_ in {"npadvmod", "advmod", "pobj", "dobj"}) or (
+            _is_now_phrase(token)
+        )
         if not (is_deadline_prep or is_now):
             continue
         verb = _governing_verb(token.head if is_deadline_prep else token)
@@ -82,13 +104,20 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
             continue
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "let":
             verb = verb.head  # "let me know by Friday": the reader is asked to let
+        if any(a.lemma_.lower() in _INVITATION_HEADS for a in verb.ancestors) or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "should", "when", "once"} for c in verb.children
+        ):
+            continue
         subject = _subject(verb)
         who = subject.lower_ if subject is not None else None
         lemma = verb.lemma_.lower()
         objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "attr"}}
         start = min(verb.idx, token.idx)
         end = max(t.idx + len(t) for t in token.subtree)
-        if who in _WRITER and lemma in _WANT_VERBS and objects & _ANSWER_NOUNS:
+        wants_to_know = lemma in {"know", "hear", "have"} and verb.head.lemma_.lower() in _WANT_VERBS
+        if who in _WRITER and (
+            (lemma in _WANT_VERBS and objects & _ANSWER_NOUNS) or wants_to_know
+        ):
             yield Hit(start, end, "This demands an answer on your schedule; ask about their "
                       "timeline instead.", severity=Severity.error)
         elif who in _WRITER and lemma in _POLITE_WANT_VERBS and objects & _ANSWER_NOUNS:

@@ -24,6 +24,11 @@ def check_generic_message(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     if not is_generic(draft):
         return
     start, end = whole_draft_span(draft)
+    if draft.mode == "template":
+        yield Hit(start, end, "This template names nothing specific and has no slot for a "
+                  "detail from the interview (such as [topic discussed]); add one.",
+                  severity=Severity.warning)
+        return
     if draft.kind == "reminder":
         # A status check need not recall the conversation, so this only weakens it.
         yield Hit(start, end, "This reminder names nothing that identifies your interview: "

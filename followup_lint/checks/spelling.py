@@ -16,11 +16,16 @@ if TYPE_CHECKING:
     from followup_lint.draft import Draft
     from followup_lint.ruleset import RuleSpec
 
-_WORD = re.compile(r"^[A-Za-z]+(?:['’][A-Za-z]+)?$")
+_WORD = re.compile(r"^[A-Za-z]{2,}(?:['’][A-Za-z]+)?$")
 _CONTEXT_WORD = re.compile(r"[A-Za-z]+")
 # Distance-2 candidates cost up to a second for a long word; only short words get them.
 _DISTANCE_TWO_MAX_LEN = 8
 _MAX_SUGGESTIONS = 3
+# Typos are slips on common words. An unknown word whose nearest known words are all
+# rare ("capnography", "borescope") is far more often a correct technical term than a
+# typo, so it is reported only when a candidate is at least this frequent in the
+# dictionary's corpus counts (e.g. "astride" 582, "admits" 4,499, "interview" 48,016).
+_MIN_CANDIDATE_COUNT = 1000
 
 
 def _accepted_words(draft: Draft) -> set[str]:
@@ -45,13 +50,15 @@ def _looks_like_name(token: Token, draft: Draft) -> bool:
         return False
     if "ents" in draft.capabilities and token.ent_type_:
         return True
-    if "pos" in draft.capabilities:
-        return token.pos_ == "PROPN"
-    # Blank mode: a capitalised word inside a sentence is taken for a name.
-    return not token.is_sent_start and token.i > 0
+    if "pos" in draft.capabilities and token.pos_ == "PROPN":
+        return True
+    # A capitalised word inside a sentence is a name the tagger did not recognise.
+    return not token.is_sent_start and token.i > 0 and draft.doc[token.i - 1].text not in {
+        ".", "!", "?", ":", "\n"}
 
 
-def _suggestions(word: str) -> tuple[Suggestion, ...]:
+def _suggestions(word: str) -> tuple[Suggestion, ...] | None:
+    """Corrections for ``word``; None when it is more likely a rare correct word than a typo."""
     lower = word.lower()
     curated = misspellings().get(lower)
     if curated:
@@ -61,7 +68,9 @@ def _suggestions(word: str) -> tuple[Suggestion, ...]:
         found = checker.known(checker.edit_distance_1(lower))
         if not found and len(lower) <= _DISTANCE_TWO_MAX_LEN:
             found = checker.known(checker.edit_distance_2(lower))
-        candidates = sorted(found, key=lambda w: (-checker.word_usage_frequency(w), w))
+        candidates = sorted(found, key=lambda w: (-checker[w], w))
+        if not candidates or checker[candidates[0]] < _MIN_CANDIDATE_COUNT:
+            return None
     if word[:1].isupper():
         candidates = [c[:1].upper() + c[1:] for c in candidates]
     return tuple(Suggestion(replacement=c) for c in candidates[:_MAX_SUGGESTIONS])
@@ -90,11 +99,10 @@ def check_spelling(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     unknown = checker.unknown(list(candidates))
     for lower in sorted(unknown, key=lambda w: candidates[w][0].i):
         suggestions = _suggestions(candidates[lower][0].text)
+        if suggestions is None:
+            continue
+        hint = ", ".join(f"'{s.replacement}'" for s in suggestions)
         for token in candidates[lower]:
             word = token.text
-            if suggestions:
-                hint = ", ".join(f"'{s.replacement}'" for s in suggestions)
-                message = f"'{word}' looks misspelled; did you mean {hint}?"
-            else:
-                message = f"'{word}' is not in the dictionary; check its spelling."
+            message = f"'{word}' looks misspelled; did you mean {hint}?"
             yield Hit(token.idx, token.idx + len(word), message, suggestions=suggestions)
