@@ -1,0 +1,46 @@
+"""Render the rule reference (docs/rules.md) from rule metadata: one source for docs and tests.
+
+    python -m followup_lint.reference > docs/rules.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from followup_lint.ruleset import RuleSpec, load_rules
+
+
+def _example_block(text: str) -> str:
+    return "```text\n" + text.rstrip("\n") + "\n```"
+
+
+def render_rule_reference(rules: Iterable[RuleSpec] | None = None) -> str:
+    """Markdown for every rule: id, family, severity, summary, rationale and examples."""
+    rules = list(load_rules() if rules is None else rules)
+    out = [
+        "# Rule reference",
+        "",
+        "Generated from the rule packs in `rules/` by `python -m followup_lint.reference`;",
+        "a test keeps this file in sync. Severities are defaults: change them with the",
+        "`severity` setting, or switch a rule or a whole family off with `ignore`.",
+        "",
+        "| rule | family | default severity | summary |",
+        "|---|---|---|---|",
+    ]
+    for rule in rules:
+        out.append(f"| [`{rule.id}`](#{rule.id}) | {rule.family} | {rule.severity.value} "
+                   f"| {rule.summary} |")
+    for rule in rules:
+        out += ["", f"## {rule.id}", "",
+                f"Family: `{rule.family}` · default severity: **{rule.severity.value}**"
+                + (f" · reads: {', '.join(sorted(rule.all_needs))}" if rule.all_needs else ""),
+                "", rule.summary, "", " ".join(rule.rationale.split()), "",
+                "Flagged:", ""]
+        out += [_example_block(e) for e in rule.examples.fail]
+        out += ["", "Not flagged:", ""]
+        out += [_example_block(e) for e in rule.examples.pass_]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    print(render_rule_reference(), end="")
