@@ -130,3 +130,16 @@ def test_corrections_are_known_words(misspellings: dict[str, str], checker) -> N
     corrections = sorted(set(misspellings.values()))
     unknown = sorted(checker.unknown(corrections))
     assert unknown == [], f"corrections pyspellchecker does not know: {unknown}"
+
+
+@pytest.mark.parametrize("name", ["generic-nouns.txt", "role-nouns.txt"])
+def test_word_lists_sorted_unique_lowercase(name: str) -> None:
+    words = _lines(VOCAB_DIR / name)
+    assert words, name
+    assert words == sorted(set(words)), f"{name} must be sorted and unique"
+    assert all(w == w.strip().lower() and w for w in words)
+
+
+def test_role_nouns_are_not_generic() -> None:
+    generic = set(_lines(VOCAB_DIR / "generic-nouns.txt"))
+    assert not generic & set(_lines(VOCAB_DIR / "role-nouns.txt"))

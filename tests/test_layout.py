@@ -1,0 +1,51 @@
+"""Email layout: subject, greeting, body, sign-off, signature and quoted text."""
+
+from __future__ import annotations
+
+from followup_lint.draft import find_placeholders
+from followup_lint.layout import read_layout
+
+
+def sections(text: str) -> list[tuple[str, str]]:
+    return [(s.name, text[s.start:s.end]) for s in read_layout(text).sections]
+
+
+def test_full_email() -> None:
+    text = ("Subject: Thank you\n\nHi Priya,\n\nThank you for the tour.\nIt was great.\n\n"
+            "Best regards,\nSam Lee\n555-0100\n\nOn Mon, 3 Mar 2025, Priya wrote:\n> hey\n")
+    assert sections(text) == [
+        ("header", "Subject: "), ("subject", "Thank you"), ("greeting", "Hi Priya,"),
+        ("body", "Thank you for the tour.\nIt was great."), ("sign-off", "Best regards,"),
+        ("signature", "Sam Lee\n555-0100"),
+        ("quoted", "On Mon, 3 Mar 2025, Priya wrote:"), ("quoted", "> hey"),
+    ]
+    layout = read_layout(text)
+    assert text[:layout.parse_end].endswith("555-0100")
+
+
+def test_greeting_glued_to_first_sentence() -> None:
+    assert sections("Hi Priya, thank you for the tour.")[:2] == [
+        ("greeting", "Hi Priya,"), ("body", "thank you for the tour.")]
+
+
+def test_signature_delimiter_and_crlf() -> None:
+    text = "Dear Ana,\r\n\r\nThanks for the demo.\r\n\r\nBest,\r\nJo\r\n-- \r\nJo Park | Analyst\r\n"
+    names = [n for n, _ in sections(text)]
+    assert names == ["greeting", "body", "sign-off", "signature", "signature"]
+    assert ("body", "Thanks for the demo.") in sections(text)
+
+
+def test_name_line_without_closing() -> None:
+    assert sections("Hey,\n\nany news on the job?\n\nSam")[-1] == ("signature", "Sam")
+
+
+def test_no_layout_at_all() -> None:
+    assert sections("") == []
+    assert sections("   \n\n  ") == []
+    assert sections("Just one line.") == [("body", "Just one line.")]
+
+
+def test_placeholders() -> None:
+    text = "Dear [Name], thanks for {{company}} and {first_name} at <Company>, XXX, ____ [sic]."
+    found = [text[s:e] for s, e in find_placeholders(text)]
+    assert found == ["[Name]", "{{company}}", "{first_name}", "<Company>", "XXX", "____"]
