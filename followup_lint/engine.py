@@ -167,7 +167,8 @@ class Linter:
         compiled = loaded.compiled
         doc = draft.doc
         strings = doc.vocab.strings
-        matches = list(compiled.matcher(doc)) + compiled.phrase_matcher(doc)
+        matches = list(compiled.matcher(doc)) if len(compiled.matcher) else []
+        matches += compiled.phrase_matcher(doc)
         for match_id, start, end in matches:
             group = compiled.groups[strings[match_id]]
             if group.group.focus is not None:
