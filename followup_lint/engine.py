@@ -171,13 +171,10 @@ class Linter:
         matches += compiled.phrase_matcher(doc)
         for match_id, start, end in matches:
             group = compiled.groups[strings[match_id]]
-            if group.group.focus is not None:
-                token = doc[min(start + group.group.focus, end - 1)]
-                char_start, char_end = token.idx, token.idx + len(token)
-            else:
-                span = doc[start:end]
-                char_start, char_end = span.start_char, span.end_char
-            yield group.rule, group.group, self._group_hit(group.group, char_start, char_end)
+            span = doc[slice(*group.group.focus_tokens(start, end))]
+            yield group.rule, group.group, self._group_hit(
+                group.group, span.start_char, span.end_char, span.text
+            )
         for _key, group in compiled.regex_groups:
             assert group.regex is not None
             for section in draft.layout.sections:
@@ -186,7 +183,7 @@ class Linter:
                 for match in group.regex.finditer(draft.text, section.start, section.end):
                     if match.end() > match.start():
                         yield group.rule, group.group, self._group_hit(
-                            group.group, match.start(), match.end()
+                            group.group, match.start(), match.end(), match.group()
                         )
         for rule in self.rules:
             for name in rule.checks:
@@ -194,10 +191,13 @@ class Linter:
                     yield rule, None, hit
 
     @staticmethod
-    def _group_hit(group: MatchGroup, start: int, end: int) -> Hit:
-        suggestions = ()
+    def _group_hit(group: MatchGroup, start: int, end: int, excerpt: str) -> Hit:
+        suggestions: tuple[Suggestion, ...] = ()
         if group.replacement is not None:
-            suggestions = (Suggestion(replacement=group.replacement),)
+            replacement = group.replacement
+            if excerpt[:1].isupper() and replacement[:1].islower():
+                replacement = replacement[:1].upper() + replacement[1:]
+            suggestions = (Suggestion(replacement=replacement),)
         return Hit(start, end, group.message, group.severity, suggestions)
 
     @staticmethod

@@ -71,8 +71,9 @@ class MatchGroup(BaseModel):
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
     regex: str | None = None
     flags: list[Literal["IGNORECASE", "MULTILINE"]] = Field(default_factory=list)
-    focus: int | None = Field(
-        default=None, ge=0, description="Report only this token of a pattern match."
+    focus: int | tuple[int, int] | None = Field(
+        default=None,
+        description="Report only this token of a match, or the tokens [start, end) of it.",
     )
     replacement: str | None = Field(
         default=None, description="Suggested replacement text for the matched span."
@@ -98,12 +99,23 @@ class MatchGroup(BaseModel):
         extra = [k for k, v in present.items() if v and k != self.kind]
         if extra:
             raise ValueError(f"a {self.kind!r} group cannot also carry {extra[0]} data")
+        if isinstance(self.focus, tuple) and not 0 <= self.focus[0] < self.focus[1]:
+            raise ValueError("focus = [start, end] needs 0 <= start < end")
+        if isinstance(self.focus, int) and self.focus < 0:
+            raise ValueError("focus must be a token index >= 0")
         if self.regex is not None:
             try:
                 re.compile(self.regex)
             except re.error as exc:
                 raise ValueError(f"invalid regex {self.regex!r}: {exc}") from None
         return self
+
+    def focus_tokens(self, start: int, end: int) -> tuple[int, int]:
+        """The token range [start, end) to report for a match over tokens [start, end)."""
+        if self.focus is None:
+            return start, end
+        first, last = (self.focus, self.focus + 1) if isinstance(self.focus, int) else self.focus
+        return min(start + first, end - 1), min(start + last, end)
 
     @property
     def needs(self) -> set[str]:

@@ -47,3 +47,36 @@ def test_user_vocabulary() -> None:
 def test_texting_form_is_reported_once_as_casual(fired) -> None:
     rules = fired("thx for the tour of the bakery.")
     assert "casual-tone" in rules and "spelling" not in rules
+
+
+@pytest.mark.parametrize(("text", "excerpt", "replacement"), [
+    ("It was a pleasure to meat you today.", "meat", "meet"),
+    ("I hope you choose to higher me.", "higher", "hire"),
+    ("I appreciate you're time.", "you're", "your"),
+    ("I hope your well.", "your", "you're"),
+    ("I could of started in March.", "of", "have"),
+    ("Their is one more thing.", "Their", "There"),
+    ("The scope was bigger then the last project.", "then", "than"),
+    ("I look forward to here from you.", "here", "hear"),
+    ("Thank you for you time.", "you", "your"),
+    ("I would love to be apart of the team.", "apart of", "a part of"),
+    ("We spoke last weak about the audit.", "weak", "week"),
+])
+def test_confused_words(linter, text: str, excerpt: str, replacement: str) -> None:
+    [finding] = [f for f in linter.lint(text).findings if f.rule == "confused-words"]
+    assert finding.excerpt == excerpt
+    assert [s.replacement for s in finding.suggestions] == [replacement]
+
+
+@pytest.mark.parametrize("text", [
+    "It was a pleasure to meet you; the meat counter redesign sounds fun.",
+    "The higher-level role and higher standards appeal to me.",
+    "You're welcome to call me, and I appreciate your time.",
+    "I hope your well-being program launches on time.",
+    "The projects we're building are bigger than last year's.",
+    "Is there time to discuss their roadmap?",
+    "The apart-hotel project and the apartment listings were interesting.",
+    "The weak signal problem on the shop floor was a fun puzzle.",
+])
+def test_confused_words_quiet(fired, text: str) -> None:
+    assert "confused-words" not in fired(text)
