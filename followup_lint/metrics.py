@@ -30,6 +30,7 @@ def _hyphenator() -> Pyphen:
     return Pyphen(lang="en_US")
 
 
+@lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one word (at least one)."""
     return max(1, len(_hyphenator().positions(word.lower())) + 1)
