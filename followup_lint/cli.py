@@ -80,12 +80,15 @@ def _explain(rule_id: str) -> int:
     print(f"{rule.id} ({rule.family}, default severity {rule.severity.value})\n")
     print(rule.summary + "\n")
     print(rule.rationale.strip() + "\n")
-    print("Flagged:")
-    for example in rule.examples.fail:
-        print("  - " + example.replace("\n", "\n    "))
-    print("Not flagged:")
-    for example in rule.examples.pass_:
-        print("  - " + example.replace("\n", "\n    "))
+    for title, examples in (("Flagged:", rule.examples.fail),
+                            ("Not flagged:", rule.examples.pass_)):
+        print(title)
+        for example in examples:
+            if example.context is not None or example.mode != "draft":
+                extra = example.context.model_dump(mode="json", exclude_defaults=True) \
+                    if example.context else {}
+                print(f"  (mode {example.mode}; context {extra})")
+            print("  - " + example.text.replace("\n", "\n    "))
     return EXIT_OK
 
 

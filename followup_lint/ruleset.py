@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from followup_lint.errors import RulePackError
-from followup_lint.model import Severity
+from followup_lint.model import Context, Mode, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -49,13 +49,33 @@ Need = Literal["pos", "lemma", "dep", "ents"]
 Section = Literal["subject", "greeting", "body", "sign-off"]
 
 
-class Examples(BaseModel):
-    """Texts that must trigger the rule (``fail``) and texts that must not (``pass``)."""
+class Example(BaseModel):
+    """One example draft, with the Context and mode it is linted in."""
 
     model_config = ConfigDict(extra="forbid")
 
-    fail: list[str] = Field(min_length=2)
-    pass_: list[str] = Field(alias="pass", min_length=2)
+    text: str
+    context: Context | None = None
+    mode: Mode = "draft"
+
+
+class Examples(BaseModel):
+    """Drafts that must trigger the rule (``fail``) and drafts that must not (``pass``).
+
+    Each item is a string, or a table ``{ text = "...", context = { ... }, mode = "..." }``.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    fail: list[Example] = Field(min_length=2)
+    pass_: list[Example] = Field(alias="pass", min_length=2)
+
+    @field_validator("fail", "pass_", mode="before")
+    @classmethod
+    def _strings_are_texts(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [{"text": item} if isinstance(item, str) else item for item in value]
+        return value
 
 
 class MatchGroup(BaseModel):
@@ -76,7 +96,19 @@ class MatchGroup(BaseModel):
         description="Report only this token of a match, or the tokens [start, end) of it.",
     )
     replacement: str | None = Field(
-        default=None, description="Suggested replacement text for the matched span."
+        default=None,
+        description="Suggested replacement for the reported span; regex groups may use "
+        "backreferences such as \\1.",
+    )
+    safe: bool = Field(
+        default=False,
+        description="The replacement is unique and keeps the meaning: it may be applied "
+        "automatically.",
+    )
+    sentence_has: list[str] = Field(
+        default_factory=list,
+        description="Keep a hit only when its sentence contains one of these words "
+        "(lowercase), e.g. first-person pronouns.",
     )
     sections: list[Section] = Field(
         default_factory=list, description="Keep hits only in these sections (default: all prose)."

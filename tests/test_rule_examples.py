@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from followup_lint.ruleset import load_rules
+from followup_lint import Config, Linter
+from followup_lint.ruleset import Example, load_rules
 
 RULES = load_rules()
-CASES = [(r.id, text, True) for r in RULES for text in r.examples.fail] + [
-    (r.id, text, False) for r in RULES for text in r.examples.pass_
+CASES = [(r.id, ex, True) for r in RULES for ex in r.examples.fail] + [
+    (r.id, ex, False) for r in RULES for ex in r.examples.pass_
 ]
+_linters: dict[str, Linter] = {}
 
 
-@pytest.mark.parametrize(("rule", "text", "should_fire"), CASES,
+def _linter(mode: str) -> Linter:
+    if mode not in _linters:
+        _linters[mode] = Linter(Config(mode=mode))
+    return _linters[mode]
+
+
+@pytest.mark.parametrize(("rule", "example", "should_fire"), CASES,
                          ids=[f"{c[0]}-{'fail' if c[2] else 'pass'}-{i}" for i, c in enumerate(CASES)])
-def test_rule_example(fired, rule: str, text: str, should_fire: bool) -> None:
-    assert (rule in fired(text)) is should_fire
+def test_rule_example(rule: str, example: Example, should_fire: bool) -> None:
+    report = _linter(example.mode).lint(example.text, example.context)
+    assert (rule in {f.rule for f in report.findings}) is should_fire
