@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
-from followup_lint.model import Context, MessageKind, Mode
+from followup_lint.model import Context, MessageKind, Metrics, Mode
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -102,6 +102,13 @@ class Draft:
         from followup_lint.specificity import analyse
 
         return analyse(self)
+
+    @cached_property
+    def metrics(self) -> Metrics:
+        """Word count, sentences, reading grade... (computed once, shared by rules and report)."""
+        from followup_lint.metrics import measure
+
+        return measure(self)
 
     @property
     def has_parse(self) -> bool:

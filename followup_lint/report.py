@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from followup_lint.draft import Draft
-from followup_lint.metrics import measure
 from followup_lint.model import Finding, Report, Severity
 
 
@@ -36,5 +35,5 @@ def build_report(
         model=model,
         pipeline=pipeline,
         degraded_rules=sorted(degraded_rules),
-        metrics=measure(draft),
+        metrics=draft.metrics,
     )

@@ -58,9 +58,11 @@ def whole_draft_span(draft: Draft) -> tuple[int, int]:
 
 # Registration happens on import; the list is explicit so nothing is loaded from data.
 from followup_lint.checks import (  # noqa: E402,F401
+    capitalization,
     casual_tone,
     content,
     desperate_tone,
+    length,
     pushy_phrasing,
     specificity_checks,
     spelling,
