@@ -8,6 +8,7 @@ exactly (a trailing quoted history is not parsed, it is not the writer's prose).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -66,35 +67,68 @@ class Draft:
     kind: MessageKind = "thank-you"
     kind_inferred: bool = True
     vocabulary: frozenset[str] = frozenset()  # extra accepted words, lowercase
+    template_variables: tuple[str, ...] = ()
 
     def section_of(self, offset: int) -> str | None:
         """Name of the layout section containing ``offset``."""
         return self.layout.section_at(offset)
 
+    @cached_property
+    def token_sections(self) -> list[str | None]:
+        """The section of every token, by token index (one linear pass)."""
+        sections = self.layout.sections
+        names: list[str | None] = []
+        k = 0
+        for token in self.doc:
+            while k < len(sections) and sections[k].end <= token.idx:
+                k += 1
+            inside = k < len(sections) and sections[k].start <= token.idx
+            names.append(sections[k].name if inside else None)
+        return names
+
     def in_placeholder(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a placeholder such as ``[Company]``."""
-        return any(p_start < end and start < p_end for p_start, p_end in self.placeholders)
+        if not self.placeholders:
+            return False
+        index = bisect_right(self._placeholder_starts, start) - 1
+        if index >= 0 and self.placeholders[index][1] > start:
+            return True
+        return index + 1 < len(self.placeholders) and self.placeholders[index + 1][0] < end
+
+    @cached_property
+    def _placeholder_starts(self) -> list[int]:
+        return [p[0] for p in self.placeholders]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """All sentences of the parse, in order (computed once: ``Token.sent`` rescans the Doc)."""
+        return list(self.doc.sents) if len(self.doc) else []
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start_char for s in self.sentences]
 
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence containing the character at ``offset`` (None outside the parse)."""
-        span = self.doc.char_span(offset, min(offset + 1, len(self.doc.text)),
-                                  alignment_mode="expand")
-        return span[0].sent if span is not None and len(span) else None
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 0 or offset >= self.sentences[index].end_char:
+            return None
+        return self.sentences[index]
 
     @cached_property
     def prose_tokens(self) -> list[Token]:
         """Tokens of the writer's own prose: subject, greeting, body and sign-off."""
-        return [t for t in self.doc if self.section_of(t.idx) in PROSE_SECTIONS]
+        return [t for t, name in zip(self.doc, self.token_sections) if name in PROSE_SECTIONS]
 
     @cached_property
     def body_tokens(self) -> list[Token]:
         """Tokens of the body paragraphs only."""
-        return [t for t in self.doc if self.section_of(t.idx) == "body"]
+        return [t for t, name in zip(self.doc, self.token_sections) if name == "body"]
 
     @cached_property
     def body_sentences(self) -> list[Span]:
         """Sentences that start inside the body."""
-        return [s for s in self.doc.sents if self.section_of(s.start_char) == "body"]
+        return [s for s in self.sentences if self.section_of(s.start_char) == "body"]
 
     @cached_property
     def specificity(self) -> Specificity:
@@ -102,6 +136,14 @@ class Draft:
         from followup_lint.specificity import analyse
 
         return analyse(self)
+
+    @cached_property
+    def word_forms(self) -> set[str]:
+        """Every lowercase form, norm and lemma in the parse (to skip rules that cannot match)."""
+        forms = {t.lower_ for t in self.doc} | {t.norm_ for t in self.doc}
+        if "lemma" in self.capabilities:
+            forms |= {t.lemma_.lower() for t in self.doc}
+        return forms
 
     @cached_property
     def metrics(self) -> Metrics:
@@ -160,6 +202,7 @@ def parse_drafts(
     mode: Mode,
     *,
     vocabulary: frozenset[str] = frozenset(),
+    template_variables: tuple[str, ...] = (),
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[Draft]:
@@ -205,4 +248,5 @@ def parse_drafts(
             kind=kind,
             kind_inferred=inferred,
             vocabulary=vocabulary,
+            template_variables=template_variables,
         )

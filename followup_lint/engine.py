@@ -18,7 +18,6 @@ from followup_lint.checks import CHECKS, Hit
 from followup_lint.config import Config
 from followup_lint.draft import Draft, parse_drafts
 from followup_lint.errors import ConfigError
-from followup_lint.layout import PROSE_SECTIONS
 from followup_lint.model import Context, Finding, Report, Suggestion
 from followup_lint.nlp import Pipeline, load_pipeline
 from followup_lint.report import build_report
@@ -148,7 +147,8 @@ class Linter:
             with loaded.pipeline.nlp.memory_zone():
                 drafts = parse_drafts(
                     loaded.pipeline, chunk, chunk_contexts, self.config.mode,
-                    vocabulary=vocabulary, batch_size=batch_size, n_process=n_process,
+                    vocabulary=vocabulary, template_variables=self.config.template_variables,
+                    batch_size=batch_size, n_process=n_process,
                 )
                 for draft in drafts:
                     yield self._report(draft, loaded)
@@ -167,8 +167,7 @@ class Linter:
         compiled = loaded.compiled
         doc = draft.doc
         strings = doc.vocab.strings
-        matches = list(compiled.matcher(doc)) if len(compiled.matcher) else []
-        matches += compiled.phrase_matcher(doc)
+        matches = compiled.token_matches(doc, draft.word_forms) + compiled.phrase_matcher(doc)
         for match_id, start, end in matches:
             group = compiled.groups[strings[match_id]]
             span = doc[slice(*group.group.focus_tokens(start, end))]
@@ -177,8 +176,9 @@ class Linter:
             )
         for _key, group in compiled.regex_groups:
             assert group.regex is not None
+            where = set(group.group.sections or group.rule.sections)
             for section in draft.layout.sections:
-                if section.name not in PROSE_SECTIONS:
+                if section.name not in where:
                     continue
                 for match in group.regex.finditer(draft.text, section.start, section.end):
                     if match.end() > match.start():
@@ -204,10 +204,12 @@ class Linter:
         return Hit(start, end, group.message, group.severity, suggestions)
 
     @staticmethod
-    def _keep(draft: Draft, group: MatchGroup | None, hit: Hit) -> bool:
+    def _keep(draft: Draft, rule: RuleSpec, group: MatchGroup | None, hit: Hit) -> bool:
         section = draft.section_of(hit.start)
-        allowed = set(group.sections) if group and group.sections else PROSE_SECTIONS
-        if section not in allowed or draft.in_placeholder(hit.start, hit.end):
+        allowed = group.sections if group and group.sections else rule.sections
+        if section not in allowed:
+            return False
+        if not rule.on_placeholders and draft.in_placeholder(hit.start, hit.end):
             return False
         if group is None:
             return True
@@ -223,33 +225,39 @@ class Linter:
         return sentence is None or not draft.specificity.sentence_is_specific(sentence)
 
     def _findings(self, draft: Draft, loaded: _Loaded) -> list[Finding]:
-        findings = list(self._stamped(draft, loaded))
-        by_rule: dict[str, list[Finding]] = {}
+        findings = list(self._stamped(draft, loaded))  # sorted by start
+        starts: dict[str, list[int]] = {}
+        ends: dict[str, list[int]] = {}
         for finding in findings:
-            by_rule.setdefault(finding.rule, []).append(finding)
+            starts.setdefault(finding.rule, []).append(finding.start)
+            ends.setdefault(finding.rule, []).append(finding.end)
+
+        def overlaps(rule_id: str, start: int, end: int) -> bool:
+            # Findings of one rule never overlap each other, so their ends are sorted too.
+            index = bisect_right(ends.get(rule_id, []), start)
+            rule_starts = starts.get(rule_id, [])
+            return index < len(rule_starts) and rule_starts[index] < end
 
         def redundant(finding: Finding, rule: RuleSpec) -> bool:
-            return any(
-                other.start < finding.end and finding.start < other.end
-                for name in rule.superseded_by for other in by_rule.get(name, ())
-            )
+            return any(overlaps(name, finding.start, finding.end) for name in rule.superseded_by)
 
         rules = {r.id: r for r in self.rules}
         return [f for f in findings if not redundant(f, rules[f.rule])]
 
     def _stamped(self, draft: Draft, loaded: _Loaded) -> Iterator[Finding]:
         lines = _LineIndex(draft.text)
-        seen: dict[str, list[tuple[int, int]]] = {}
+        reach: dict[str, int] = {}  # per rule: the end of its furthest finding so far
         overrides = self.config.severity
         hits = sorted(
-            (item for item in self._hits(draft, loaded) if self._keep(draft, item[1], item[2])),
+            (item for item in self._hits(draft, loaded) if self._keep(draft, *item)),
             key=lambda item: (item[2].start, -(item[2].end - item[2].start), item[0].id),
         )
         for rule, _group, hit in hits:
-            spans = seen.setdefault(rule.id, [])
-            if any(s < hit.end and hit.start < e for s, e in spans):
+            if hit.start < reach.get(rule.id, -1) or (
+                hit.start == hit.end and hit.start == reach.get(rule.id)
+            ):
                 continue  # one finding per rule per place: the longest match wins
-            spans.append((hit.start, hit.end))
+            reach[rule.id] = max(hit.end, reach.get(rule.id, -1))
             line, column = lines.position(hit.start)
             end_line, end_column = lines.position(hit.end)
             yield Finding(

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -46,7 +47,7 @@ _ATTRIBUTE_NEEDS = {
     "ENT_TYPE": "ents", "ENT_IOB": "ents", "ENT_ID": "ents",
 }
 Need = Literal["pos", "lemma", "dep", "ents"]
-Section = Literal["subject", "greeting", "body", "sign-off"]
+Section = Literal["subject", "greeting", "body", "sign-off", "signature"]
 
 
 class Example(BaseModel):
@@ -176,6 +177,14 @@ class RuleSpec(BaseModel):
         default_factory=list, description="Annotations the computed check reads."
     )
     match: list[MatchGroup] = Field(default_factory=list)
+    sections: list[Section] = Field(
+        default_factory=lambda: ["subject", "greeting", "body", "sign-off"],
+        description="Where the rule's findings count (match groups may narrow it).",
+    )
+    on_placeholders: bool = Field(
+        default=False,
+        description="Keep findings on template slots; other rules ignore text inside them.",
+    )
     superseded_by: list[str] = Field(
         default_factory=list,
         description="Rules whose finding on the same words makes this rule's finding redundant.",
@@ -277,9 +286,22 @@ class CompiledGroup:
 
 @dataclass
 class CompiledRules:
-    """One Matcher and one PhraseMatcher for all enabled rules, built once per Linter."""
+    """PhraseMatchers and Matchers for all enabled rules, built once per Linter.
 
-    matcher: Matcher
+    Every token pattern is tried at every token, so each group's Matcher carries the
+    words a match cannot do without (its anchors); the engine runs it only on drafts
+    that contain one of them.
+    """
+
+    def token_matches(self, doc: Any, words: set[str]) -> list[tuple[int, int, int]]:
+        """Matches of the token patterns whose anchors occur in ``words``."""
+        found: list[tuple[int, int, int]] = []
+        for anchors, matcher in self.matchers:
+            if anchors is None or not anchors.isdisjoint(words):
+                found.extend(matcher(doc))
+        return found
+
+    matchers: list[tuple[frozenset[str] | None, Matcher]]  # (anchor words, Matcher) per group
     phrase_matcher: Callable[[Any], list[tuple[int, int, int]]]
     groups: dict[str, CompiledGroup]
     regex_groups: list[tuple[str, CompiledGroup]]
@@ -298,12 +320,11 @@ def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRule
     are skipped and reported as degraded by the engine.
     """
     from spacy.matcher import Matcher, PhraseMatcher
+    from spacy.tokens import Doc
 
     nlp = pipeline.nlp
-    matcher = Matcher(nlp.vocab, validate=True)
-    phrase_matchers = {
-        attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("LOWER", "ORTH", "NORM")
-    }
+    matchers: list[tuple[frozenset[str] | None, Matcher]] = []
+    phrase_matchers = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in _PHRASE_ATTRIBUTES}
     groups: dict[str, CompiledGroup] = {}
     regex_groups: list[tuple[str, CompiledGroup]] = []
     skipped: set[str] = set()
@@ -324,19 +345,101 @@ def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRule
                 if not group.needs <= pipeline.capabilities:
                     skipped.add(key)
                     continue
+                token_patterns = []
+                for pattern in group.patterns:
+                    phrases = as_phrases(pattern)
+                    if phrases is None:
+                        token_patterns.append(pattern)
+                        continue
+                    attribute, sequences = phrases
+                    phrase_matchers[attribute].add(key, [
+                        Doc(nlp.vocab, words=list(words),
+                            lemmas=list(words) if attribute == "LEMMA" else None)
+                        for words in sequences
+                    ])
+                if not token_patterns:
+                    continue
+                matcher = Matcher(nlp.vocab, validate=True)
+                anchors = [pattern_anchors(p) for p in token_patterns]
+                matchers.append((None if None in anchors else frozenset().union(*anchors),
+                                 matcher))
                 try:
-                    matcher.add(key, group.patterns)
+                    matcher.add(key, token_patterns)
                 except (ValueError, KeyError) as exc:
                     raise RulePackError(f"{rule.source}: match[{index}].patterns: {exc}") from None
             else:
                 regex_groups.append((key, groups[key]))
     return CompiledRules(
-        matcher=matcher,
+        matchers=matchers,
         phrase_matcher=_merge_phrase_matchers(phrase_matchers),
         groups=groups,
         regex_groups=regex_groups,
         skipped=skipped,
     )
+
+
+#: Token attributes a PhraseMatcher can match on.
+_PHRASE_ATTRIBUTES = frozenset({"ORTH", "LOWER", "NORM", "LEMMA"})
+#: Largest number of phrases one token pattern may expand into.
+_MAX_EXPANSION = 500
+
+
+def as_phrases(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[str, ...]]] | None:
+    """A pattern of plain words (one attribute, literal or ``IN`` values, no operators) as
+    the list of word sequences it matches, or None when it needs the Matcher.
+
+    The Matcher tests every pattern against every token with Python-level predicate
+    calls; the PhraseMatcher finds the same spans with one hash lookup per token.
+    """
+    attribute = None
+    choices: list[list[str]] = []
+    for token_spec in pattern:
+        if len(token_spec) != 1:
+            return None
+        (key, value), = token_spec.items()
+        if key not in _PHRASE_ATTRIBUTES or attribute not in (None, key):
+            return None
+        attribute = key
+        if isinstance(value, str):
+            choices.append([value])
+        elif isinstance(value, dict) and list(value) == ["IN"] and all(
+            isinstance(v, str) for v in value["IN"]
+        ):
+            choices.append(list(value["IN"]))
+        else:
+            return None
+    size = 1
+    for options in choices:
+        size *= len(options)
+    if attribute is None or size > _MAX_EXPANSION:
+        return None
+    return attribute, list(product(*choices))
+
+
+def pattern_anchors(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Words (lowercase, as LOWER, NORM or LEMMA) of which a match must contain one.
+
+    Picks the required token whose values hold the fewest stop words, so the anchor is
+    as rare as possible; None when no token has literal word values.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    best: tuple[int, int, frozenset[str]] | None = None
+    for token_spec in pattern:
+        if "OP" in token_spec and token_spec["OP"] not in {"+", "1"}:
+            continue
+        for key in ("LOWER", "NORM", "LEMMA", "ORTH", "TEXT"):
+            value = token_spec.get(key)
+            if isinstance(value, str):
+                values = frozenset({value.lower()})
+            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                values = frozenset(str(v).lower() for v in value["IN"])
+            else:
+                continue
+            rank = (sum(v in STOP_WORDS for v in values), len(values), values)
+            if best is None or rank[:2] < best[:2]:
+                best = rank
+    return None if best is None else best[2]
 
 
 def _merge_phrase_matchers(

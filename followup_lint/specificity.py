@@ -16,6 +16,7 @@ says nothing about the interview.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -60,6 +61,7 @@ class Specificity:
     company_named: bool | None = None  # None: no company in the Context
     role_named: bool | None = None
     topics_missing: list[str] = field(default_factory=list)
+    _start_cache: list[int] = field(default_factory=list, repr=False)
 
     @property
     def named(self) -> set[str]:
@@ -77,8 +79,19 @@ class Specificity:
         return len(self.named | self.discussed)
 
     def in_span(self, start: int, end: int) -> bool:
-        """True when any detail lies inside [start, end)."""
-        return any(start <= d.start and d.end <= end for d in self.details)
+        """True when any detail lies inside [start, end) (details are sorted by start)."""
+        index = bisect_left(self._starts, start)
+        while index < len(self.details) and self.details[index].start < end:
+            if self.details[index].end <= end:
+                return True
+            index += 1
+        return False
+
+    @property
+    def _starts(self) -> list[int]:
+        if len(self._start_cache) != len(self.details):
+            self._start_cache = [d.start for d in self.details]
+        return self._start_cache
 
     def sentence_is_specific(self, sentence: Span) -> bool:
         """True when the sentence itself names a detail."""
@@ -133,8 +146,8 @@ def analyse(draft: Draft) -> Specificity:
     roles = word_list("role-nouns.txt")
     result = Specificity(discussed_known="pos" in draft.capabilities)
     prose_sections = ("subject", "body")
-    for token in draft.doc:
-        if draft.section_of(token.idx) not in prose_sections:
+    for token, section in zip(draft.doc, draft.token_sections):
+        if section not in prose_sections:
             continue
         if draft.in_placeholder(token.idx, token.idx + len(token)):
             continue

@@ -47,7 +47,8 @@ def whole_draft_span(draft: Draft) -> tuple[int, int]:
     """Where a finding about the whole message points: the first body sentence."""
     if draft.body_sentences:
         first = draft.body_sentences[0]
-        return first.start_char, first.end_char
+        text = first.text.rstrip()
+        return first.start_char, first.start_char + len(text)
     body = draft.layout.first("body") or next(iter(draft.layout.sections), None)
     if body is None:
         stripped = draft.text.strip()
@@ -63,6 +64,7 @@ from followup_lint.checks import (  # noqa: E402,F401
     content,
     desperate_tone,
     length,
+    placeholders,
     pushy_phrasing,
     specificity_checks,
     spelling,

@@ -50,6 +50,8 @@ def _is_time(span_tokens: list[Token]) -> bool:
 
 
 def _is_now_phrase(token: Token) -> bool:
+    if token.lower_ not in {"soon", "away", "once", "delay"}:
+        return False
     following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
     previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if token.lower_ == "soon":

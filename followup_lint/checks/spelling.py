@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register
@@ -57,6 +58,7 @@ def _looks_like_name(token: Token, draft: Draft) -> bool:
         ".", "!", "?", ":", "\n"}
 
 
+@lru_cache(maxsize=4096)
 def _suggestions(word: str) -> tuple[Suggestion, ...] | None:
     """Corrections for ``word``; None when it is more likely a rare correct word than a typo."""
     lower = word.lower()
