@@ -68,6 +68,7 @@ class Draft:
     kind_inferred: bool = True
     vocabulary: frozenset[str] = frozenset()  # extra accepted words, lowercase
     template_variables: tuple[str, ...] = ()
+    handwritten_note_for: tuple[str, ...] = ()
 
     def section_of(self, offset: int) -> str | None:
         """Name of the layout section containing ``offset``."""
@@ -203,6 +204,7 @@ def parse_drafts(
     *,
     vocabulary: frozenset[str] = frozenset(),
     template_variables: tuple[str, ...] = (),
+    handwritten_note_for: tuple[str, ...] = (),
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[Draft]:
@@ -249,4 +251,5 @@ def parse_drafts(
             kind_inferred=inferred,
             vocabulary=vocabulary,
             template_variables=template_variables,
+            handwritten_note_for=handwritten_note_for,
         )

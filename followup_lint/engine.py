@@ -148,6 +148,7 @@ class Linter:
                 drafts = parse_drafts(
                     loaded.pipeline, chunk, chunk_contexts, self.config.mode,
                     vocabulary=vocabulary, template_variables=self.config.template_variables,
+                    handwritten_note_for=self.config.handwritten_note_for,
                     batch_size=batch_size, n_process=n_process,
                 )
                 for draft in drafts:

@@ -30,6 +30,7 @@ class Severity(str, Enum):
 
 
 MessageKind = Literal["thank-you", "reminder"]
+Verdict = Literal["ready", "revise", "do-not-send"]
 Mode = Literal["draft", "template"]
 
 
@@ -119,6 +120,14 @@ class Report(BaseModel):
         description="Rules that ran with less parser information than they normally use.",
     )
     metrics: Metrics = Field(default_factory=Metrics)
+    score: int = Field(
+        default=100, ge=0, le=100,
+        description="100 minus 20 per error, 5 per warning and 1 per info finding (at least 0).",
+    )
+    verdict: Verdict = Field(
+        default="ready",
+        description="'do-not-send' with any error, 'revise' with any warning, else 'ready'.",
+    )
 
     @property
     def errors(self) -> list[Finding]:

@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from followup_lint.draft import Draft
-from followup_lint.model import Finding, Report, Severity
+from followup_lint.model import Finding, Report, Severity, Verdict
+
+#: Points a finding costs the 0-100 score, by severity.
+PENALTY = {Severity.error: 20, Severity.warning: 5, Severity.info: 1}
+
+
+def score_and_verdict(counts: dict[Severity, int]) -> tuple[int, Verdict]:
+    """A simple, documented judgement of the whole draft from its finding counts."""
+    score = max(0, 100 - sum(PENALTY[s] * n for s, n in counts.items()))
+    if counts.get(Severity.error):
+        return score, "do-not-send"
+    if counts.get(Severity.warning):
+        return score, "revise"
+    return score, "ready"
 
 
 def sort_key(finding: Finding) -> tuple[int, int, str]:
@@ -26,7 +39,10 @@ def build_report(
     counts = {severity: 0 for severity in Severity}
     for finding in ordered:
         counts[finding.severity] += 1
+    score, verdict = score_and_verdict(counts)
     return Report(
+        score=score,
+        verdict=verdict,
         findings=ordered,
         counts=counts,
         kind=draft.kind,

@@ -47,7 +47,7 @@ _ATTRIBUTE_NEEDS = {
     "ENT_TYPE": "ents", "ENT_IOB": "ents", "ENT_ID": "ents",
 }
 Need = Literal["pos", "lemma", "dep", "ents"]
-Section = Literal["subject", "greeting", "body", "sign-off", "signature"]
+Section = Literal["header", "subject", "greeting", "body", "sign-off", "signature"]
 
 
 class Example(BaseModel):

@@ -107,3 +107,14 @@ def test_blank_mode_reports_degraded_rules(blank_linter) -> None:
 def test_missing_model_names_the_package() -> None:
     with pytest.raises(ModelNotInstalledError, match="pip install"):
         Linter(Config(model="en_core_web_nonexistent")).lint("Thanks.")
+
+
+def test_score_and_verdict(linter) -> None:
+    bad = linter.lint(DRAFT)
+    assert bad.verdict == "do-not-send"
+    assert bad.score == max(0, 100 - 20 * bad.counts[Severity.error]
+                            - 5 * bad.counts[Severity.warning] - bad.counts[Severity.info])
+    good = linter.lint("Dear Ms. Ruiz,\n\nThank you for walking me through the ICU scheduling "
+                       "system on Tuesday. My two years running night rotas at Mercy would "
+                       "help, and I am excited about the role.\n\nBest regards,\nKofi")
+    assert good.verdict == "ready" and good.score == 100, good.findings
