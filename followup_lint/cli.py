@@ -1,23 +1,36 @@
-"""Command line: argv -> Config -> Linter -> formatter -> exit code.
+"""Command line: argv -> settings -> Linter -> formatter -> exit code.
 
-Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it; 2 usage,
-configuration or input errors (other files are still linted and reported).
-``--help``, ``--version``, ``rules`` and ``explain`` never import spaCy.
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it (or, with
+``--diff``, fixes to make); 2 usage, configuration or input errors (the other files
+are still linted and reported). ``--help``, ``--version``, ``rules`` and ``explain``
+never import spaCy.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup_lint import __version__
-from followup_lint.config import DEFAULT_MODEL, Config
 from followup_lint.errors import FollowupLintError
 from followup_lint.model import Context, Severity
 
+if TYPE_CHECKING:
+    from followup_lint.engine import Linter
+    from followup_lint.formatters import Result
+    from followup_lint.inputs import Source
+    from followup_lint.model import Report
+    from followup_lint.settings import Settings
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Show a progress line on a terminal from this many files on.
+PROGRESS_FROM = 50
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -28,24 +41,36 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followup-lint",
         description="Lint job-interview follow-up emails (thank-you notes and reminders). "
-        "Subcommands: 'rules' lists every rule, 'explain RULE' shows one.",
+        "Subcommands: 'followup-lint rules' lists every rule, 'followup-lint explain RULE' "
+        "shows one with examples.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files or directories to lint; '-' reads standard input")
+                        help="files, directories or globs to lint; '-' reads standard input")
     parser.add_argument("--version", action="version", version=f"followup-lint {__version__}")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
-    parser.add_argument("--fail-on", choices=[s.value for s in Severity], default="error",
-                        help="exit 1 when a finding is at or above this severity (default: error)")
-    parser.add_argument("--mode", choices=["draft", "template"], default="draft")
+    parser.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
+    parser.add_argument("--fail-on", choices=[s.value for s in Severity],
+                        help="exit 1 when a finding is at or above this severity "
+                        "(default: error, or the settings file's fail-on)")
+    parser.add_argument("--mode", choices=["draft", "template"])
     parser.add_argument("--select", action="append", metavar="RULES",
                         help="comma-separated rule ids or families to run")
     parser.add_argument("--ignore", action="append", metavar="RULES",
                         help="comma-separated rule ids or families to skip")
-    parser.add_argument("--model", default=DEFAULT_MODEL,
-                        help="installed spaCy pipeline, or 'blank' for the fast mode")
+    parser.add_argument("--config", metavar="FILE",
+                        help="settings file to use instead of searching for one")
+    parser.add_argument("--model", help="installed spaCy pipeline, or 'blank' for the fast mode")
     parser.add_argument("--vocabulary", action="append", metavar="WORDS",
                         help="comma-separated extra words the spelling rule accepts")
-    context = parser.add_argument_group("context (sharper checks when given)")
+    parser.add_argument("--statistics", action="store_true",
+                        help="print counts per rule instead of each finding")
+    parser.add_argument("--quiet", action="store_true", help="print nothing; only the exit code")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply safe fixes to the files in place, then report what is left")
+    parser.add_argument("--diff", action="store_true",
+                        help="show the safe fixes as a unified diff instead of applying them")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="lint files in N parallel processes (output order is stable)")
+    context = parser.add_argument_group("context (overrides front matter and e-mail headers)")
     context.add_argument("--company")
     context.add_argument("--role")
     context.add_argument("--interviewer", action="append", default=[], metavar="NAME")
@@ -53,8 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     context.add_argument("--kind", choices=["thank-you", "reminder"])
     context.add_argument("--interview-at", type=datetime.fromisoformat, metavar="ISO-DATE")
     context.add_argument("--sent-at", type=datetime.fromisoformat, metavar="ISO-DATE")
+    context.add_argument("--decision-by", type=datetime.fromisoformat, metavar="ISO-DATE")
+    context.add_argument("--previous-message", action="append", default=[],
+                         type=datetime.fromisoformat, metavar="ISO-DATE")
     context.add_argument("--industry")
-    parser.add_argument("--quiet", action="store_true", help="print nothing; only the exit code")
     return parser
 
 
@@ -79,7 +106,7 @@ def _explain(rule_id: str) -> int:
         return EXIT_ERROR
     print(f"{rule.id} ({rule.family}, default severity {rule.severity.value})\n")
     print(rule.summary + "\n")
-    print(rule.rationale.strip() + "\n")
+    print(" ".join(rule.rationale.split()) + "\n")
     for title, examples in (("Flagged:", rule.examples.fail),
                             ("Not flagged:", rule.examples.pass_)):
         print(title)
@@ -102,51 +129,253 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("usage: followup-lint explain RULE", file=sys.stderr)
             return EXIT_ERROR
         return _explain(args_list[1])
-    args = _parser().parse_args(args_list)
+    parser = _parser()
+    args = parser.parse_args(args_list)
     if not args.paths:
-        _parser().print_usage(sys.stderr)
+        parser.print_usage(sys.stderr)
         print("followup-lint: give at least one PATH (or '-' for standard input)",
               file=sys.stderr)
         return EXIT_ERROR
+    if args.jobs < 1:
+        print("followup-lint: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
     try:
-        config = Config(
-            mode=args.mode, select=_split(args.select), ignore=_split(args.ignore),
-            model=args.model, vocabulary=_split(args.vocabulary),
-        )
-        context = Context(
-            company=args.company, role=args.role, interviewers=args.interviewer,
-            topics=args.topic, kind=args.kind, interview_at=args.interview_at,
-            sent_at=args.sent_at, industry=args.industry,
-        )
-        return _run(args, config, context)
+        return _run(args)
     except FollowupLintError as exc:
         print(f"followup-lint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except ValueError as exc:  # pydantic validation of flags
+    except ValueError as exc:  # a flag value the settings model rejects
         print(f"followup-lint: invalid option: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
 
 
-def _run(args: argparse.Namespace, config: Config, context: Context) -> int:
+# -- settings and context -----------------------------------------------------------
+
+
+def _effective(settings: Settings, args: argparse.Namespace) -> Settings:
+    """File settings with the command-line flags laid over them."""
+    updates: dict[str, object] = {}
+    if args.mode:
+        updates["mode"] = args.mode
+    if args.select:
+        updates["select"] = tuple(_split(args.select))
+    if args.ignore:
+        updates["ignore"] = tuple(_split(args.ignore))
+    if args.model:
+        updates["model"] = args.model
+    if args.vocabulary:
+        updates["vocabulary"] = settings.config.vocabulary + tuple(_split(args.vocabulary))
+    config = settings.config.model_validate({**settings.config.model_dump(), **updates})
+    fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
+    return replace(settings, config=config, fail_on=fail_on)
+
+
+def _context(args: argparse.Namespace, source: Source) -> Context | None:
+    flags = {
+        "company": args.company, "role": args.role, "interviewers": args.interviewer or None,
+        "topics": args.topic or None, "kind": args.kind, "interview_at": args.interview_at,
+        "sent_at": args.sent_at, "decision_by": args.decision_by,
+        "previous_messages": args.previous_message or None, "industry": args.industry,
+    }
+    given = {k: v for k, v in flags.items() if v is not None}
+    if source.context is None and not given:
+        return None
+    base = source.context.model_dump(exclude_defaults=True) if source.context else {}
+    return Context.model_validate({**base, **given})
+
+
+# -- linting ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    index: int
+    source: Source
+    settings: Settings
+    context: Context | None
+
+
+_worker_linters: dict[str, Linter] = {}
+
+
+def _linter_for(settings: Settings) -> Linter:
     from followup_lint.engine import Linter
-    from followup_lint.formatters import FORMATTERS
-    from followup_lint.formatters.text import use_colour
-    from followup_lint.inputs import expand_paths, read_source
 
-    sources = [read_source(p) for p in expand_paths(args.paths)]
+    key = settings.config.model_dump_json() + "|" + "|".join(map(str, settings.rule_dirs))
+    if key not in _worker_linters:
+        dirs = None
+        if settings.rule_dirs:
+            from followup_lint.ruleset import rules_dir
+
+            dirs = [rules_dir(), *settings.rule_dirs]
+        _worker_linters[key] = Linter(settings.config, rule_dirs=dirs)
+    return _worker_linters[key]
+
+
+def _lint_jobs(jobs: list[_Job]) -> list[Report]:
+    """Lint jobs in order, batching consecutive jobs that share settings."""
+    reports: list[Report] = []
+    start = 0
+    while start < len(jobs):
+        end = start
+        while end < len(jobs) and jobs[end].settings is jobs[start].settings:
+            end += 1
+        batch = jobs[start:end]
+        linter = _linter_for(batch[0].settings)
+        reports += linter.lint_many([j.source.text or "" for j in batch],
+                                    [j.context for j in batch])
+        start = end
+    return reports
+
+
+def _lint_all(jobs: list[_Job], processes: int, progress: bool) -> list[Report]:
+    if processes <= 1 or len(jobs) < 2 * processes:
+        if not progress:
+            return _lint_jobs(jobs)
+        reports = []
+        for i in range(0, len(jobs), 25):
+            reports += _lint_jobs(jobs[i:i + 25])
+            print(f"\rfollowup-lint: {len(reports)}/{len(jobs)} files", end="", file=sys.stderr)
+        print(file=sys.stderr)
+        return reports
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, -(-len(jobs) // (processes * 4)))
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    reports = []
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        for done, chunk_reports in enumerate(pool.map(_lint_jobs, chunks), 1):
+            reports += chunk_reports
+            if progress:
+                print(f"\rfollowup-lint: {len(reports)}/{len(jobs)} files", end="",
+                      file=sys.stderr)
+    if progress:
+        print(file=sys.stderr)
+    return reports
+
+
+def _to_file_positions(source: Source, report: Report) -> Report:
+    """The report with every span mapped into the file's own text."""
+    if not source.pieces or source.raw is None:
+        return report
+    from followup_lint.engine import line_index
+
+    raw = source.raw
+    lines = line_index(raw)
+    findings = []
+    for f in report.findings:
+        start, end = source.to_raw(f.start), source.to_raw(f.end)
+        end = max(start, end)
+        line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
+        findings.append(f.model_copy(update={
+            "start": start, "end": end, "line": line, "column": column,
+            "end_line": end_line, "end_column": end_column, "excerpt": raw[start:end],
+        }))
+    return report.model_copy(update={"findings": findings})
+
+
+def _filter_ignored(report: Report, ignored: set[str]) -> Report:
+    if not ignored:
+        return report
+    from followup_lint.report import recount
+
+    kept = [f for f in report.findings if f.rule not in ignored and f.family not in ignored]
+    return recount(report, kept)
+
+
+def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool) -> tuple[list[_Job], bool]:
+    """Apply (or show) safe fixes; returns the jobs to lint again and whether any changed."""
+    from followup_lint.fixes import apply_edits, safe_edits
+
+    changed, relint = False, []
+    for job, report in zip(jobs, reports):
+        source = job.source
+        edits = safe_edits(report.findings)
+        if not edits or source.text is None or source.raw is None:
+            continue
+        if not source.exact or source.path == "<stdin>":
+            print(f"followup-lint: {source.path}: fixes are only written to plain text files",
+                  file=sys.stderr)
+            continue
+        offset = len(source.raw) - len(source.text)
+        fixed = source.raw[:offset] + apply_edits(source.text, edits)
+        changed = True
+        if show_diff:
+            sys.stdout.writelines(difflib.unified_diff(
+                source.raw.splitlines(keepends=True), fixed.splitlines(keepends=True),
+                fromfile=source.path, tofile=source.path))
+            continue
+        try:
+            Path(source.path).write_text(fixed, encoding="utf-8", newline="")
+        except OSError as exc:
+            print(f"followup-lint: {source.path}: cannot write fixes: {exc}", file=sys.stderr)
+            continue
+        rules = ", ".join(sorted({e.rule for e in edits}))
+        print(f"followup-lint: {source.path}: fixed {len(edits)} ({rules})", file=sys.stderr)
+        new_source = replace(source, raw=fixed, text=fixed[offset:])
+        relint.append(replace(job, source=new_source))
+    return relint, changed
+
+
+def _run(args: argparse.Namespace) -> int:
+    from followup_lint.formatters import FORMATTERS, Options, Result
+    from followup_lint.formatters.text import format_statistics, use_colour
+    from followup_lint.inputs import DEFAULT_EXTENSIONS, expand_paths, read_source
+    from followup_lint.settings import SettingsResolver
+
+    resolver = SettingsResolver(Path(args.config) if args.config else None)
+    effective: dict[int, Settings] = {}
+
+    def settings_for(path: str) -> Settings:
+        found = resolver.for_path(path)
+        if id(found) not in effective:
+            effective[id(found)] = _effective(found, args)
+        return effective[id(found)]
+
+    extensions = DEFAULT_EXTENSIONS + tuple(
+        e for p in args.paths if p != "-" and Path(p).is_dir()
+        for e in resolver.for_path(str(Path(p) / "_")).extensions)
+    jobs: list[_Job] = []
     input_errors = False
-    for source in sources:
+    for path in expand_paths(args.paths, extensions):
+        source = read_source(path)
         if source.error is not None:
             input_errors = True
             print(f"followup-lint: {source.path}: {source.error}", file=sys.stderr)
-    readable = [s for s in sources if s.text is not None]
-    linter = Linter(config)
-    reports = linter.lint_many([s.text or "" for s in readable], context)
-    results = [(s.path, s.text or "", r) for s, r in zip(readable, reports)]
+            continue
+        jobs.append(_Job(len(jobs), source, settings_for(path), _context(args, source)))
+
+    progress = sys.stderr.isatty() and len(jobs) >= PROGRESS_FROM and not args.quiet
+    reports = _lint_all(jobs, args.jobs, progress)
+    if args.fix or args.diff:
+        relint, changed = _fix(jobs, reports, show_diff=args.diff)
+        if args.diff:
+            return EXIT_FINDINGS if changed else (EXIT_ERROR if input_errors else EXIT_OK)
+        if relint:
+            again = dict(zip((j.index for j in relint), _lint_jobs(relint)))
+            jobs = [next((r for r in relint if r.index == j.index), j) for j in jobs]
+            reports = [again.get(j.index, r) for j, r in zip(jobs, reports)]
+
+    results: list[Result] = []
+    for job, report in zip(jobs, reports):
+        report = _filter_ignored(report, job.settings.ignored_for(job.source.path))
+        report = _to_file_positions(job.source, report)
+        results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
+
     if not args.quiet:
-        formatter = FORMATTERS[args.format]
-        sys.stdout.write(formatter(results, colour=use_colour(sys.stdout)))
+        from followup_lint.ruleset import load_rules
+
+        rules = tuple(load_rules()) if args.format == "sarif" else ()
+        options = Options(colour=use_colour(sys.stdout), rules=rules, root=Path.cwd(),
+                          excerpts=True)
+        if args.statistics:
+            sys.stdout.write(format_statistics(results))
+        else:
+            sys.stdout.write(FORMATTERS[args.format](results, options))
     if input_errors:
         return EXIT_ERROR
-    failing = any(r.has_at_least(args.fail_on) for _p, _t, r in results)
+    failing = any(r.report.has_at_least(j.settings.fail_on) for j, r in zip(jobs, results))
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -22,6 +22,10 @@ from followup_lint.model import Context, Finding, Report, Suggestion
 from followup_lint.nlp import Pipeline, load_pipeline
 from followup_lint.report import build_report
 from followup_lint.ruleset import CompiledRules, MatchGroup, RuleSpec, compile_rules, load_rules
+from followup_lint.suppression import apply_directives, read_directives
+
+#: The rule that reports suppression comments which suppressed nothing.
+UNUSED_SUPPRESSION = "unused-suppression"
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -68,7 +72,12 @@ def _take_contexts(contexts: Iterator[Context | None], n: int) -> list[Context |
     return found
 
 
-class _LineIndex:
+def line_index(text: str) -> LineIndex:
+    """Offset -> (line, column) lookups for ``text``."""
+    return LineIndex(text)
+
+
+class LineIndex:
     """Offset -> (line, column), both 1-based, built once per text."""
 
     def __init__(self, text: str) -> None:
@@ -243,12 +252,46 @@ class Linter:
             return any(overlaps(name, finding.start, finding.end) for name in rule.superseded_by)
 
         rules = {r.id: r for r in self.rules}
-        return [f for f in findings if not redundant(f, rules[f.rule])]
+        findings = [f for f in findings if not redundant(f, rules[f.rule])]
+        directives = read_directives(draft.text, draft.layout)
+        if not directives:
+            return findings
+        findings = apply_directives(findings, directives)
+        unused_rule = rules.get(UNUSED_SUPPRESSION)
+        if unused_rule is not None:
+            lines = LineIndex(draft.text)
+            findings += [
+                self._stamp(draft, lines, loaded, unused_rule, Hit(
+                    d.start, d.end,
+                    f"This '{d.action}={','.join(sorted(d.names))}' suppressed nothing; "
+                    "remove it."))
+                for d in directives if not d.used
+            ]
+        return findings
+
+    def _stamp(self, draft: Draft, lines: LineIndex, loaded: _Loaded, rule: RuleSpec,
+               hit: Hit) -> Finding:
+        line, column = lines.position(hit.start)
+        end_line, end_column = lines.position(hit.end)
+        return Finding(
+            rule=rule.id,
+            family=rule.family,
+            severity=self.config.severity.get(rule.id) or hit.severity or rule.severity,
+            message=hit.message,
+            start=hit.start,
+            end=hit.end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            excerpt=draft.text[hit.start:hit.end],
+            suggestions=hit.suggestions,
+            degraded=rule.id in loaded.degraded,
+        )
 
     def _stamped(self, draft: Draft, loaded: _Loaded) -> Iterator[Finding]:
-        lines = _LineIndex(draft.text)
+        lines = LineIndex(draft.text)
         reach: dict[str, int] = {}  # per rule: the end of its furthest finding so far
-        overrides = self.config.severity
         hits = sorted(
             (item for item in self._hits(draft, loaded) if self._keep(draft, *item)),
             key=lambda item: (item[2].start, -(item[2].end - item[2].start), item[0].id),
@@ -259,20 +302,4 @@ class Linter:
             ):
                 continue  # one finding per rule per place: the longest match wins
             reach[rule.id] = max(hit.end, reach.get(rule.id, -1))
-            line, column = lines.position(hit.start)
-            end_line, end_column = lines.position(hit.end)
-            yield Finding(
-                rule=rule.id,
-                family=rule.family,
-                severity=overrides.get(rule.id) or hit.severity or rule.severity,
-                message=hit.message,
-                start=hit.start,
-                end=hit.end,
-                line=line,
-                column=column,
-                end_line=end_line,
-                end_column=end_column,
-                excerpt=draft.text[hit.start:hit.end],
-                suggestions=hit.suggestions,
-                degraded=rule.id in loaded.degraded,
-            )
+            yield self._stamp(draft, lines, loaded, rule, hit)

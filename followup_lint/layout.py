@@ -13,7 +13,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-SectionName = Literal["header", "subject", "greeting", "body", "sign-off", "signature", "quoted"]
+SectionName = Literal[
+    "header", "subject", "greeting", "body", "sign-off", "signature", "quoted", "directive"
+]
 
 #: Sections whose words are the writer's own prose; rules look only here by default.
 PROSE_SECTIONS: frozenset[str] = frozenset({"subject", "greeting", "body", "sign-off"})
@@ -38,6 +40,8 @@ _SIGN_OFF = re.compile(
     r"|have a (great|good|nice) (day|week|weekend)|looking forward)[ \t]*[,.!]*[ \t]*$"
 )
 _NAME_LINE = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}\s*$")
+#: Lines that are not prose: HTML comments and ``# followup-lint: ...`` directives.
+DIRECTIVE_LINE = re.compile(r"^\s*(?:<!--.*-->|#\s*followup-lint\s*:.*)\s*$")
 _SIGNATURE_DELIMITER = re.compile(r"^--[ \t]?$")
 _MAX_SIGNATURE_LINES = 5
 
@@ -124,6 +128,10 @@ def read_layout(text: str) -> Layout:
     quoted = [False] * len(lines)
     seen_prose = False
     for i, line in enumerate(lines):
+        if DIRECTIVE_LINE.match(line.text):
+            sections.append(Section("directive", *_trimmed(line)))
+            quoted[i] = True  # excluded from prose like quoted text, but kept in the parse
+            continue
         if line.text.lstrip().startswith(">"):
             quoted[i] = True
         elif seen_prose and _QUOTE_INTRO.match(line.text):
@@ -139,7 +147,7 @@ def read_layout(text: str) -> Layout:
     if own_end < len(lines) and any(quoted[own_end:]):
         layout.parse_end = lines[own_end - 1].end if own_end else 0
     for i, line in enumerate(lines):
-        if quoted[i] and not line.blank:
+        if quoted[i] and not line.blank and not DIRECTIVE_LINE.match(line.text):
             sections.append(Section("quoted", line.start, line.end))
 
     # Header block at the top: Subject:, To:, From:, Date: lines.

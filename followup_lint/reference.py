@@ -1,6 +1,6 @@
-"""Render the rule reference (docs/rules.md) from rule metadata: one source for docs and tests.
+"""Generated docs: the rule reference and the JSON output schema, from their one source.
 
-    python -m followup_lint.reference > docs/rules.md
+    python -m followup_lint.reference docs/    # rewrites docs/rules.md, docs/output.schema.json
 """
 
 from __future__ import annotations
@@ -49,5 +49,18 @@ def render_rule_reference(rules: Iterable[RuleSpec] | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def generated_docs() -> dict[str, str]:
+    """File name -> content of every generated file in docs/."""
+    from followup_lint.formatters.json_format import output_schema
+
+    return {"rules.md": render_rule_reference(), "output.schema.json": output_schema()}
+
+
 if __name__ == "__main__":
-    print(render_rule_reference(), end="")
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    for name, content in generated_docs().items():
+        (target / name).write_text(content, encoding="utf-8")
+        print(f"wrote {target / name}")

@@ -35,16 +35,7 @@ def build_report(
     degraded_rules: Iterable[str],
 ) -> Report:
     """Assemble the Report for one draft."""
-    ordered = sorted(findings, key=sort_key)
-    counts = {severity: 0 for severity in Severity}
-    for finding in ordered:
-        counts[finding.severity] += 1
-    score, verdict = score_and_verdict(counts)
-    return Report(
-        score=score,
-        verdict=verdict,
-        findings=ordered,
-        counts=counts,
+    return recount(Report(
         kind=draft.kind,
         kind_inferred=draft.kind_inferred,
         mode=draft.mode,
@@ -52,4 +43,14 @@ def build_report(
         pipeline=pipeline,
         degraded_rules=sorted(degraded_rules),
         metrics=draft.metrics,
-    )
+    ), list(findings))
+
+
+def recount(report: Report, findings: list[Finding]) -> Report:
+    """The report with a new list of findings and the counts, score and verdict to match."""
+    counts = {severity: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity] += 1
+    score, verdict = score_and_verdict(counts)
+    return report.model_copy(update={"findings": sorted(findings, key=sort_key),
+                                     "counts": counts, "score": score, "verdict": verdict})

@@ -192,9 +192,14 @@ class RuleSpec(BaseModel):
     examples: Examples
     source: str = Field(default="", exclude=True)
 
+    engine: bool = Field(
+        default=False,
+        description="The engine itself produces this rule's findings (e.g. unused suppressions).",
+    )
+
     @model_validator(mode="after")
     def _has_something_to_do(self) -> RuleSpec:
-        if not self.match and not self.checks:
+        if not self.match and not self.checks and not self.engine:
             raise ValueError("a rule needs 'match' groups, 'checks', or both")
         return self
 

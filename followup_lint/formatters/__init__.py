@@ -1,10 +1,18 @@
-"""STAGE 5: Reports -> output formats. Each formatter takes (path, text, report) triples."""
+"""STAGE 5: Reports -> output formats (text, json, sarif, github)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from followup_lint.formatters.common import Options, Result
+from followup_lint.formatters.github import format_github
 from followup_lint.formatters.json_format import format_json
+from followup_lint.formatters.sarif import format_sarif
 from followup_lint.formatters.text import format_text
 
-FORMATTERS = {"text": format_text, "json": format_json}
+Formatter = Callable[[Sequence[Result], Options], str]
+FORMATTERS: dict[str, Formatter] = {
+    "text": format_text, "json": format_json, "sarif": format_sarif, "github": format_github,
+}
 
-__all__ = ["FORMATTERS", "format_json", "format_text"]
+__all__ = ["FORMATTERS", "Formatter", "Options", "Result"]

@@ -1,20 +1,65 @@
-"""Machine-readable output: one JSON document with a schema version and a summary."""
+"""Machine-readable output: one JSON document with a schema version, files and a summary.
+
+The document's JSON Schema is ``docs/output.schema.json`` (written by ``python -m
+followup_lint.reference docs/``; a test keeps it in sync).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
 
+from pydantic import BaseModel, Field
+
+from followup_lint.formatters.common import Options, Result
 from followup_lint.model import SCHEMA_VERSION, Report
 
 
-def format_json(results: Sequence[tuple[str, str, Report]], *, colour: bool = False) -> str:
-    """``{"schema_version", "files": [{"path", "report"}], "summary": {...}}``."""
-    files = [{"path": path, "report": report.model_dump(mode="json")}
-             for path, _text, report in results]
-    summary = {"files": len(results), "error": 0, "warning": 0, "info": 0}
-    for _path, _text, report in results:
-        for f in report.findings:
-            summary[f.severity.value] += 1
-    document = {"schema_version": SCHEMA_VERSION, "files": files, "summary": summary}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+class FileResult(BaseModel):
+    """The report for one linted file; positions are in the file's own text."""
+
+    path: str
+    report: Report
+
+
+class Summary(BaseModel):
+    """Totals over all files."""
+
+    files: int
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+
+class OutputDocument(BaseModel):
+    """What ``followup-lint --format json`` prints."""
+
+    schema_version: str = SCHEMA_VERSION
+    files: list[FileResult] = Field(default_factory=list)
+    summary: Summary
+
+
+def build_document(results: Sequence[Result]) -> OutputDocument:
+    """The output document for the results."""
+    summary = Summary(files=len(results))
+    for result in results:
+        for f in result.findings:
+            setattr(summary, f.severity.value, getattr(summary, f.severity.value) + 1)
+    return OutputDocument(files=[FileResult(path=r.path, report=r.report) for r in results],
+                          summary=summary)
+
+
+def format_json(results: Sequence[Result], options: Options) -> str:
+    """The results as one JSON document."""
+    data = build_document(results).model_dump(mode="json")
+    if not options.excerpts:
+        for entry in data["files"]:
+            for finding in entry["report"]["findings"]:
+                finding["excerpt"] = ""
+                finding["suggestions"] = []
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def output_schema() -> str:
+    """The JSON Schema of the output document."""
+    return json.dumps(OutputDocument.model_json_schema(), indent=2, sort_keys=True) + "\n"

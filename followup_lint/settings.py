@@ -1,0 +1,178 @@
+"""Settings files: ``.followup-lint.toml`` or ``[tool.followup-lint]`` in ``pyproject.toml``.
+
+Found by searching up from each linted file; ``--config FILE`` overrides the search.
+Keys mirror :class:`~followup_lint.config.Config` (with hyphens), plus what only the
+command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores`` and ``extensions``.
+An unknown key is an error naming the file, the key and the allowed keys.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from followup_lint.config import DEFAULT_HANDWRITTEN_NOTE_FOR, DEFAULT_MODEL, Config
+from followup_lint.errors import ConfigError
+from followup_lint.model import Mode, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SETTINGS_FILE = ".followup-lint.toml"
+PYPROJECT = "pyproject.toml"
+TOOL_TABLE = "followup-lint"
+
+
+class FileSettings(BaseModel):
+    """The keys a settings file may hold."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    mode: Mode = "draft"
+    select: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    fail_on: Severity = Field(default=Severity.error, alias="fail-on")
+    vocabulary: list[str] | str = Field(
+        default_factory=list, description="Accepted words, or a path to a word list (one a line)."
+    )
+    rule_dirs: list[str] = Field(default_factory=list, alias="rule-dirs")
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    template_variables: list[str] = Field(default_factory=list, alias="template-variables")
+    model: str = DEFAULT_MODEL
+    extensions: list[str] = Field(default_factory=list)
+    handwritten_note_for: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_HANDWRITTEN_NOTE_FOR), alias="handwritten-note-for"
+    )
+
+
+def allowed_keys() -> list[str]:
+    """The keys a settings file accepts, as written in the file."""
+    return sorted(f.alias or name for name, f in FileSettings.model_fields.items())
+
+
+@dataclass
+class Settings:
+    """Resolved settings for a group of files: the Config plus command-line-only values."""
+
+    config: Config = field(default_factory=Config)
+    fail_on: Severity = Severity.error
+    rule_dirs: tuple[Path, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    extensions: tuple[str, ...] = ()
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+
+    def ignored_for(self, path: str) -> set[str]:
+        """Rules and families that ``per-file-ignores`` switches off for ``path``."""
+        try:
+            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        names: set[str] = set()
+        for pattern, rules in self.per_file_ignores.items():
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                names.update(rules)
+        return names
+
+
+def _describe(path: Path, error: ValidationError) -> str:
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"])
+        if item["type"] == "extra_forbidden":
+            parts.append(f"unknown key {where!r}; allowed keys: {', '.join(allowed_keys())}")
+        else:
+            parts.append(f"{where}: {item['msg']}")
+    return f"{path}: " + "; ".join(parts)
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == PYPROJECT:
+        table = data.get("tool", {}).get(TOOL_TABLE)
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def load_settings(path: Path) -> Settings:
+    """Read and validate one settings file."""
+    table = _table(path)
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.{TOOL_TABLE}] table")
+    try:
+        raw = FileSettings.model_validate(table)
+    except ValidationError as exc:
+        raise ConfigError(_describe(path, exc)) from None
+    root = path.parent
+    vocabulary = raw.vocabulary
+    if isinstance(vocabulary, str):
+        word_file = root / vocabulary
+        try:
+            lines = word_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: vocabulary: cannot read {word_file}: {exc}") from None
+        vocabulary = [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+    try:
+        config = Config(
+            mode=raw.mode, select=raw.select, ignore=raw.ignore, severity=raw.severity,
+            model=raw.model, vocabulary=vocabulary, template_variables=raw.template_variables,
+            handwritten_note_for=raw.handwritten_note_for,
+        )
+    except ValidationError as exc:
+        raise ConfigError(_describe(path, exc)) from None
+    extensions = tuple(e if e.startswith(".") else f".{e}" for e in raw.extensions)
+    return Settings(
+        config=config, fail_on=raw.fail_on,
+        rule_dirs=tuple(root / d for d in raw.rule_dirs),
+        per_file_ignores={k: tuple(v) for k, v in raw.per_file_ignores.items()},
+        extensions=extensions, root=root, source=path,
+    )
+
+
+def find_settings_file(start: Path) -> Path | None:
+    """The nearest settings file at or above ``start`` (a directory)."""
+    for directory in [start, *start.parents]:
+        candidate = directory / SETTINGS_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and _table(pyproject) is not None:
+            return pyproject
+    return None
+
+
+class SettingsResolver:
+    """Settings for each linted path, discovered once per directory."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self._explicit = load_settings(explicit) if explicit is not None else None
+        self._by_dir: dict[Path, Settings] = {}
+        self._by_file: dict[Path, Settings] = {}
+
+    def for_path(self, path: str) -> Settings:
+        """Settings that apply to ``path`` ('-' means the current directory)."""
+        if self._explicit is not None:
+            return self._explicit
+        directory = Path.cwd() if path == "-" else Path(path).resolve().parent
+        if directory not in self._by_dir:
+            found = find_settings_file(directory)
+            if found is None:
+                self._by_dir[directory] = Settings()
+            else:
+                if found not in self._by_file:
+                    self._by_file[found] = load_settings(found)
+                self._by_dir[directory] = self._by_file[found]
+        return self._by_dir[directory]
