@@ -237,7 +237,8 @@ def _read_eml(path: str, data: bytes) -> Source:
         return Source(path, error=f"cannot parse the message: {exc}")
     if not isinstance(body, str):
         return Source(path, error="the message has no text part")
-    raw = data.decode("utf-8", errors="replace")
+    charset = (part.get_content_charset() if part is not None else None) or "utf-8"
+    raw = _decode_loosely(data, charset)
     builder = _Builder()
     if subject:
         builder.add("Subject: ")
@@ -255,14 +256,38 @@ def _read_eml(path: str, data: bytes) -> Source:
         if body_at >= 0:
             body_pieces = tuple((s, e, body_at + r) for s, e, r in html_pieces)
     else:
-        body_at = raw.find(body.replace("\n", "\r\n")) if "\r\n" in raw else raw.find(body)
-        if body_at >= 0 and "\r\n" not in raw:
-            body_pieces = ((0, len(body), body_at),)
+        body_pieces = _line_pieces(body, raw)
     offset = builder.length
     builder.add(body_text)
     builder.pieces.extend((s + offset, e + offset, r) for s, e, r in body_pieces)
     return Source(path, text=builder.text(), raw=raw, pieces=tuple(builder.pieces),
                   exact=False, context=Context(sent_at=sent_at) if sent_at else None)
+
+
+def _decode_loosely(data: bytes, charset: str) -> str:
+    """The message file as text for display and position mapping (never fails)."""
+    try:
+        return data.decode(charset, errors="replace")
+    except LookupError:
+        return data.decode("latin-1")
+
+
+def _line_pieces(body: str, raw: str) -> tuple[tuple[int, int, int], ...]:
+    """Map a decoded body onto the file line by line (the file may use CRLF line ends)."""
+    exact_at = raw.find(body)
+    if exact_at >= 0:
+        return ((0, len(body), exact_at),)
+    crlf = "\r\n" in raw
+    body_at = raw.find(body.replace("\n", "\r\n")) if crlf else -1
+    if body_at < 0:
+        return ()
+    pieces, text_at, raw_at = [], 0, body_at
+    for line in body.split("\n"):
+        if line:
+            pieces.append((text_at, text_at + len(line), raw_at))
+        text_at += len(line) + 1
+        raw_at += len(line) + (2 if crlf else 1)
+    return tuple(pieces)
 
 
 # -- reading -----------------------------------------------------------------------
