@@ -16,6 +16,7 @@ from followup_lint.config import Config
 from followup_lint.errors import (
     ConfigError,
     FollowupLintError,
+    InputTooLargeError,
     ModelNotInstalledError,
     RulePackError,
 )
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 __all__ = [
-    "Config", "ConfigError", "Context", "Finding", "FollowupLintError", "Linter", "Metrics",
+    "Config", "ConfigError", "Context", "Finding", "FollowupLintError", "InputTooLargeError",
+    "Linter", "Metrics",
     "ModelNotInstalledError", "Report", "RulePackError", "Severity", "Suggestion", "lint",
     "__version__",
 ]

@@ -107,6 +107,8 @@ def _explain(rule_id: str) -> int:
     print(f"{rule.id} ({rule.family}, default severity {rule.severity.value})\n")
     print(rule.summary + "\n")
     print(" ".join(rule.rationale.split()) + "\n")
+    if rule.examples is None:
+        return EXIT_OK
     for title, examples in (("Flagged:", rule.examples.fail),
                             ("Not flagged:", rule.examples.pass_)):
         print(title)

@@ -45,6 +45,16 @@ class Config(BaseModel):
         default=(), description="Extra words the spelling rule accepts (case-insensitive)."
     )
 
+    redact: bool = Field(
+        default=False,
+        description="Keep the draft's own words out of findings: empty excerpts, no "
+        "suggestions, quoted words in messages replaced by '…' (for shared CI logs).",
+    )
+    max_chars: int = Field(
+        default=2_000_000, ge=1,
+        description="Longest draft accepted, in characters; longer input raises "
+        "InputTooLargeError instead of tying the linter up.",
+    )
     template_variables: tuple[str, ...] = Field(
         default=(),
         description="In template mode, the slot names a template may use ({{company}}, "

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from followup_lint.checks import CHECKS, Hit
 from followup_lint.config import Config
 from followup_lint.draft import Draft, parse_drafts
-from followup_lint.errors import ConfigError
+from followup_lint.errors import ConfigError, InputTooLargeError
 from followup_lint.model import Context, Finding, Report, Suggestion
 from followup_lint.nlp import Pipeline, load_pipeline
 from followup_lint.report import build_report
@@ -26,6 +26,8 @@ from followup_lint.suppression import apply_directives, read_directives
 
 #: The rule that reports suppression comments which suppressed nothing.
 UNUSED_SUPPRESSION = "unused-suppression"
+#: The rule that reports a rule which raised instead of finishing.
+INTERNAL_ERROR = "internal-error"
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -149,6 +151,10 @@ class Linter:
             for text in chunk:
                 if not isinstance(text, str):
                     raise TypeError(f"expected str, got {type(text).__name__}")
+                if len(text) > self.config.max_chars:
+                    raise InputTooLargeError(
+                        f"draft of {len(text):,} characters is over the limit of "
+                        f"{self.config.max_chars:,} (Config.max_chars)")
             chunk_contexts = (
                 [shared] * len(chunk) if context_iter is None
                 else _take_contexts(context_iter, len(chunk))
@@ -173,7 +179,8 @@ class Linter:
             degraded_rules=loaded.degraded,
         )
 
-    def _hits(self, draft: Draft, loaded: _Loaded) -> Iterator[tuple[RuleSpec, MatchGroup | None, Hit]]:
+    def _hits(self, draft: Draft, loaded: _Loaded, failures: list[tuple[RuleSpec, Exception]]
+              ) -> Iterator[tuple[RuleSpec, MatchGroup | None, Hit]]:
         compiled = loaded.compiled
         doc = draft.doc
         strings = doc.vocab.strings
@@ -199,7 +206,12 @@ class Linter:
                         )
         for rule in self.rules:
             for name in rule.checks:
-                for hit in CHECKS[name](draft, rule):
+                try:
+                    found = list(CHECKS[name](draft, rule))
+                except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the rest
+                    failures.append((rule, exc))
+                    continue
+                for hit in found:
                     yield rule, None, hit
 
     @staticmethod
@@ -235,7 +247,8 @@ class Linter:
         return sentence is None or not draft.specificity.sentence_is_specific(sentence)
 
     def _findings(self, draft: Draft, loaded: _Loaded) -> list[Finding]:
-        findings = list(self._stamped(draft, loaded))  # sorted by start
+        failures: list[tuple[RuleSpec, Exception]] = []
+        findings = list(self._stamped(draft, loaded, failures))  # sorted by start
         starts: dict[str, list[int]] = {}
         ends: dict[str, list[int]] = {}
         for finding in findings:
@@ -253,6 +266,8 @@ class Linter:
 
         rules = {r.id: r for r in self.rules}
         findings = [f for f in findings if not redundant(f, rules[f.rule])]
+        if failures:
+            findings += self._internal_errors(draft, loaded, failures)
         directives = read_directives(draft.text, draft.layout)
         if not directives:
             return findings
@@ -269,31 +284,49 @@ class Linter:
             ]
         return findings
 
+    def _internal_errors(self, draft: Draft, loaded: _Loaded,
+                         failures: list[tuple[RuleSpec, Exception]]) -> list[Finding]:
+        """One finding per rule that raised, so the failure is visible and the run goes on."""
+        meta = next((r for r in load_rules() if r.id == INTERNAL_ERROR), None)
+        if meta is None:  # pragma: no cover - the shipped pack always has it
+            raise failures[0][1]
+        lines = LineIndex(draft.text)
+        return [self._stamp(draft, lines, loaded, meta, Hit(
+            0, 0, f"Rule '{rule.id}' failed on this draft ({type(exc).__name__}: {exc}); its "
+            "findings are missing. Please report this."))
+            for rule, exc in failures]
+
     def _stamp(self, draft: Draft, lines: LineIndex, loaded: _Loaded, rule: RuleSpec,
                hit: Hit) -> Finding:
         line, column = lines.position(hit.start)
         end_line, end_column = lines.position(hit.end)
+        message, excerpt, suggestions = hit.message, draft.text[hit.start:hit.end], hit.suggestions
+        if self.config.redact:
+            for fragment in sorted({q for q in hit.quoted if q}, key=len, reverse=True):
+                message = message.replace(fragment, "…")
+            excerpt, suggestions = "", ()
         return Finding(
             rule=rule.id,
             family=rule.family,
             severity=self.config.severity.get(rule.id) or hit.severity or rule.severity,
-            message=hit.message,
+            message=message,
             start=hit.start,
             end=hit.end,
             line=line,
             column=column,
             end_line=end_line,
             end_column=end_column,
-            excerpt=draft.text[hit.start:hit.end],
-            suggestions=hit.suggestions,
+            excerpt=excerpt,
+            suggestions=suggestions,
             degraded=rule.id in loaded.degraded,
         )
 
-    def _stamped(self, draft: Draft, loaded: _Loaded) -> Iterator[Finding]:
+    def _stamped(self, draft: Draft, loaded: _Loaded,
+                 failures: list[tuple[RuleSpec, Exception]]) -> Iterator[Finding]:
         lines = LineIndex(draft.text)
         reach: dict[str, int] = {}  # per rule: the end of its furthest finding so far
         hits = sorted(
-            (item for item in self._hits(draft, loaded) if self._keep(draft, *item)),
+            (item for item in self._hits(draft, loaded, failures) if self._keep(draft, *item)),
             key=lambda item: (item[2].start, -(item[2].end - item[2].start), item[0].id),
         )
         for rule, _group, hit in hits:

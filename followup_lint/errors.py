@@ -15,5 +15,9 @@ class RulePackError(FollowupLintError):
     """A rule pack file is malformed; the message names the file, the key and the reason."""
 
 
+class InputTooLargeError(FollowupLintError, ValueError):
+    """A draft is longer than ``Config.max_chars``."""
+
+
 class ConfigError(FollowupLintError):
     """A configuration value or file is invalid."""

@@ -42,7 +42,11 @@ def render_rule_reference(rules: Iterable[RuleSpec] | None = None) -> str:
                 f"Family: `{rule.family}` · default severity: **{rule.severity.value}**"
                 + (f" · reads: {', '.join(sorted(rule.all_needs))}" if rule.all_needs else ""),
                 "", rule.summary, "", " ".join(rule.rationale.split()), "",
-                "Flagged:", ""]
+                ]
+        if rule.examples is None:
+            out += ["Produced by the engine itself, not by any wording of a draft."]
+            continue
+        out += ["Flagged:", ""]
         out += [_example_block(e) for e in rule.examples.fail]
         out += ["", "Not flagged:", ""]
         out += [_example_block(e) for e in rule.examples.pass_]

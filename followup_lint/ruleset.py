@@ -50,6 +50,64 @@ Need = Literal["pos", "lemma", "dep", "ents"]
 Section = Literal["header", "subject", "greeting", "body", "sign-off", "signature"]
 
 
+try:  # the regex parser moved in Python 3.11
+    import re._constants as _sre
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)}
+_FIXED = {_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY}
+
+
+def _consumes_fixed_char(items: Any) -> bool:
+    """True when every match of ``items`` must consume at least one character outside
+    any repeat, so that repeating ``items`` cannot split the text in many ways."""
+    for op, av in items:
+        if op in _FIXED:
+            return True
+        if op is _sre.SUBPATTERN and _consumes_fixed_char(av[-1]):
+            return True
+        if op is _sre.BRANCH and all(_consumes_fixed_char(b) for b in av[1]):
+            return True
+    return False
+
+
+def _has_open_repeat(items: Any) -> bool:
+    for op, av in items:
+        if op in _REPEATS and (av[1] == _sre.MAXREPEAT or av[1] > 1):
+            return True
+        if op is _sre.SUBPATTERN and _has_open_repeat(av[-1]):
+            return True
+        if op is _sre.BRANCH and any(_has_open_repeat(b) for b in av[1]):
+            return True
+    return False
+
+
+def _nested_repeat(items: Any) -> bool:
+    for op, av in items:
+        if op in _REPEATS:
+            body = av[2]
+            if (av[1] == _sre.MAXREPEAT or av[1] > 1) and _has_open_repeat(body) and \
+                    not _consumes_fixed_char(body):
+                return True
+            if _nested_repeat(body):
+                return True
+        elif op is _sre.SUBPATTERN and _nested_repeat(av[-1]):
+            return True
+        elif op is _sre.BRANCH and any(_nested_repeat(b) for b in av[1]):
+            return True
+        elif op in {_sre.ASSERT, _sre.ASSERT_NOT} and _nested_repeat(av[1]):
+            return True
+    return False
+
+
+def may_backtrack_catastrophically(pattern: str) -> bool:
+    """A conservative test for nested quantifiers such as ``(a+)+`` or ``(\\s*\\w+)*``."""
+    return _nested_repeat(_sre_parse.parse(pattern))
+
+
 class Example(BaseModel):
     """One example draft, with the Context and mode it is linted in."""
 
@@ -141,6 +199,10 @@ class MatchGroup(BaseModel):
                 re.compile(self.regex)
             except re.error as exc:
                 raise ValueError(f"invalid regex {self.regex!r}: {exc}") from None
+            if may_backtrack_catastrophically(self.regex):
+                raise ValueError(
+                    f"regex {self.regex!r} nests a repeat inside a repeat with no fixed "
+                    "character between them (like '(a+)+'), which can take exponential time")
         return self
 
     def focus_tokens(self, start: int, end: int) -> tuple[int, int]:
@@ -189,7 +251,7 @@ class RuleSpec(BaseModel):
         default_factory=list,
         description="Rules whose finding on the same words makes this rule's finding redundant.",
     )
-    examples: Examples
+    examples: Examples | None = None
     source: str = Field(default="", exclude=True)
 
     engine: bool = Field(
@@ -201,6 +263,8 @@ class RuleSpec(BaseModel):
     def _has_something_to_do(self) -> RuleSpec:
         if not self.match and not self.checks and not self.engine:
             raise ValueError("a rule needs 'match' groups, 'checks', or both")
+        if self.examples is None and not self.engine:
+            raise ValueError("'examples' with 'fail' and 'pass' drafts is required")
         return self
 
     @field_validator("checks")

@@ -27,6 +27,8 @@ class Hit:
     message: str
     severity: Severity | None = None  # None: the rule's default severity
     suggestions: tuple[Suggestion, ...] = ()
+    #: Fragments of the writer's text or Context quoted in ``message`` (redacted on request).
+    quoted: tuple[str, ...] = ()
 
 
 Check = Callable[["Draft", "RuleSpec"], Iterable[Hit]]

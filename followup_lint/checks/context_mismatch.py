@@ -94,11 +94,12 @@ def _check_greeting(draft: Draft) -> Iterator[Hit]:
         if close:
             yield Hit(start, end, f"'{word}' looks like a misspelling of your interviewer's "
                       f"name '{close[0]}'; a misspelled name is noticed at once.",
-                      suggestions=(Suggestion(replacement=close[0]),))
+                      suggestions=(Suggestion(replacement=close[0]),), quoted=(word, close[0]))
         else:
-            names = " or ".join(interviewers)
+            names = " or ".join(f"'{name}'" for name in interviewers)
             yield Hit(start, end, f"The greeting names '{word}', but you interviewed with "
-                      f"{names}: is this note copied from another application?")
+                      f"{names}: is this note copied from another application?",
+                      quoted=(word, *interviewers))
 
 
 def _company_candidates(draft: Draft) -> Iterator[Token]:
@@ -147,7 +148,8 @@ def _check_company(draft: Draft) -> Iterator[Hit]:
             reported.add(token.i)
             yield Hit(token.idx, token.idx + len(token), f"'{token.text}' looks like a "
                       f"misspelling of the company name '{close[0]}'.",
-                      suggestions=(Suggestion(replacement=close[0]),))
+                      suggestions=(Suggestion(replacement=close[0]),),
+                      quoted=(token.text, close[0]))
     if not draft.has_parse:
         return
     for token in _company_candidates(draft):
@@ -156,8 +158,8 @@ def _check_company(draft: Draft) -> Iterator[Hit]:
         if token.i in reported or words & lowered or words <= _COMPANY_STOP:
             continue
         yield Hit(start, end, f"This names '{draft.text[start:end]}' as the employer, but the "
-                  f"interview was with {company}: is this note copied from another "
-                  "application?")
+                  f"interview was with '{company}': is this note copied from another "
+                  "application?", quoted=(draft.text[start:end], company))
 
 
 def _check_role(draft: Draft) -> Iterator[Hit]:
@@ -184,9 +186,9 @@ def _check_role(draft: Draft) -> Iterator[Hit]:
                     left.doc[left.i - 1].head == token:
                 left = left.doc[left.i - 1]
             start = left.idx
-            yield Hit(start, token.idx + len(token), f"This names the "
-                      f"'{draft.text[start:token.idx + len(token)]}' role, but you interviewed "
-                      f"for {role}.")
+            named = draft.text[start:token.idx + len(token)]
+            yield Hit(start, token.idx + len(token), f"This names the '{named}' role, but you "
+                      f"interviewed for '{role}'.", quoted=(named, role or ""))
 
 
 @register("context-mismatch")

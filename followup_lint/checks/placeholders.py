@@ -31,8 +31,8 @@ def check_unfilled_placeholder(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
             continue
         text = draft.text[start:end]
         if draft.mode == "draft":
-            yield Hit(start, end, f"Unfilled placeholder {text!r}: replace it before sending. "
-                      "A leftover slot shows the note is a mass template.")
+            yield Hit(start, end, f"Unfilled placeholder '{text}': replace it before sending. "
+                      "A leftover slot shows the note is a mass template.", quoted=(text,))
         elif declared and slot_name(text) not in declared:
-            yield Hit(start, end, f"Placeholder {text!r} is not one of the template's declared "
-                      f"variables ({', '.join(sorted(declared))}).")
+            yield Hit(start, end, f"Placeholder '{text}' is not one of the template's declared "
+                      f"variables ({', '.join(sorted(declared))}).", quoted=(text,))

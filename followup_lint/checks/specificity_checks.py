@@ -48,15 +48,17 @@ def check_missing_specifics(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     start, end = whole_draft_span(draft)
     if spec.company_named is False and draft.context is not None:
         if spec.role_named is not True:
-            yield Hit(start, end, f"Name the company ({draft.context.company}) or the role so "
-                      "the reader places your message at once.")
+            company = draft.context.company or ""
+            yield Hit(start, end, f"Name the company ('{company}') or the role so the reader "
+                      "places your message at once.", quoted=(company,))
     elif spec.role_named is False and spec.company_named is None and draft.context is not None:
-        yield Hit(start, end, f"Name the role you interviewed for ({draft.context.role}).")
+        role = draft.context.role or ""
+        yield Hit(start, end, f"Name the role you interviewed for ('{role}').", quoted=(role,))
     if spec.topics_missing and spec.topics_missing == (draft.context.topics if draft.context
                                                        else []):
-        topics = ", ".join(spec.topics_missing)
+        topics = ", ".join(f"'{t}'" for t in spec.topics_missing)
         yield Hit(start, end, f"Mention something you discussed (for example: {topics}) to "
-                  "show you listened.")
+                  "show you listened.", quoted=tuple(spec.topics_missing))
     elif draft.kind == "thank-you" and spec.discussed_known and not spec.discussed and not (
         draft.context and draft.context.topics
     ):

@@ -107,4 +107,5 @@ def check_spelling(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
         for token in candidates[lower]:
             word = token.text
             message = f"'{word}' looks misspelled; did you mean {hint}?"
-            yield Hit(token.idx, token.idx + len(word), message, suggestions=suggestions)
+            yield Hit(token.idx, token.idx + len(word), message, suggestions=suggestions,
+                      quoted=(word, *(s.replacement for s in suggestions)))

@@ -72,8 +72,9 @@ def check_weak_subject(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     text = draft.text[subject.start:subject.end]
     words = [w.lower() for w in _WORD.findall(text)]
     if words and all(w in _VAGUE_SUBJECT_WORDS for w in words) and len(words) <= 3:
-        yield Hit(subject.start, subject.end, f"\"{text}\" says little; name the role or the "
-                  "interview, e.g. \"Thank you - Data Analyst interview on Tuesday\".")
+        yield Hit(subject.start, subject.end, f"'{text}' says little; name the role or the "
+                  "interview, e.g. \"Thank you - Data Analyst interview on Tuesday\".",
+                  quoted=(text,))
     elif len(words) > MAX_SUBJECT_WORDS or len(text) > MAX_SUBJECT_CHARS:
         yield Hit(subject.start, subject.end, f"The subject runs to {len(words)} words; keep it "
                   "under 10 so it shows whole in an inbox.")
