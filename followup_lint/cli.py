@@ -68,6 +68,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="apply safe fixes to the files in place, then report what is left")
     parser.add_argument("--diff", action="store_true",
                         help="show the safe fixes as a unified diff instead of applying them")
+    parser.add_argument("--no-excerpts", action="store_true",
+                        help="keep the drafts' own words out of the output (for shared CI logs)")
+    parser.add_argument("--max-chars", type=int, metavar="N",
+                        help="longest draft accepted, in characters (default 2,000,000)")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the "
+                        "result cache")
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="where cached results live (default: .followup-lint-cache)")
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="lint files in N parallel processes (output order is stable)")
     context = parser.add_argument_group("context (overrides front matter and e-mail headers)")
@@ -167,6 +175,10 @@ def _effective(settings: Settings, args: argparse.Namespace) -> Settings:
         updates["ignore"] = tuple(_split(args.ignore))
     if args.model:
         updates["model"] = args.model
+    if args.no_excerpts:
+        updates["redact"] = True
+    if args.max_chars:
+        updates["max_chars"] = args.max_chars
     if args.vocabulary:
         updates["vocabulary"] = settings.config.vocabulary + tuple(_split(args.vocabulary))
     config = settings.config.model_validate({**settings.config.model_dump(), **updates})
@@ -322,6 +334,27 @@ def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool) -> tuple[list
     return relint, changed
 
 
+def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
+    """Reports for all jobs: from the cache where possible, linting (and storing) the rest."""
+    from followup_lint.cache import DEFAULT_CACHE_DIR, ResultCache
+
+    cache = None if args.no_cache else ResultCache(Path(args.cache_dir or DEFAULT_CACHE_DIR))
+    found: list[Report | None] = [None] * len(jobs)
+    keys: list[str] = []
+    if cache is not None:
+        for job in jobs:
+            keys.append(cache.key(job.source.text or "", job.settings.config, job.context,
+                                  job.settings.rule_dirs))
+            found[job.index] = cache.get(keys[-1])
+    missing = [job for job in jobs if found[job.index] is None]
+    progress = sys.stderr.isatty() and len(missing) >= PROGRESS_FROM and not args.quiet
+    for job, report in zip(missing, _lint_all(missing, args.jobs, progress)):
+        found[job.index] = report
+        if cache is not None:
+            cache.put(keys[job.index], report)
+    return [r for r in found if r is not None]
+
+
 def _run(args: argparse.Namespace) -> int:
     from followup_lint.formatters import FORMATTERS, Options, Result
     from followup_lint.formatters.text import format_statistics, use_colour
@@ -344,14 +377,17 @@ def _run(args: argparse.Namespace) -> int:
     input_errors = False
     for path in expand_paths(args.paths, extensions):
         source = read_source(path)
-        if source.error is not None:
+        settings = settings_for(path) if source.error is None else None
+        if settings is not None and len(source.text or "") > settings.config.max_chars:
+            source = replace(source, error=f"{len(source.text or ''):,} characters is over the "
+                             f"limit of {settings.config.max_chars:,} (--max-chars)")
+        if source.error is not None or settings is None:
             input_errors = True
             print(f"followup-lint: {source.path}: {source.error}", file=sys.stderr)
             continue
-        jobs.append(_Job(len(jobs), source, settings_for(path), _context(args, source)))
+        jobs.append(_Job(len(jobs), source, settings, _context(args, source)))
 
-    progress = sys.stderr.isatty() and len(jobs) >= PROGRESS_FROM and not args.quiet
-    reports = _lint_all(jobs, args.jobs, progress)
+    reports = _cached_lint(jobs, args)
     if args.fix or args.diff:
         relint, changed = _fix(jobs, reports, show_diff=args.diff)
         if args.diff:
@@ -372,7 +408,7 @@ def _run(args: argparse.Namespace) -> int:
 
         rules = tuple(load_rules()) if args.format == "sarif" else ()
         options = Options(colour=use_colour(sys.stdout), rules=rules, root=Path.cwd(),
-                          excerpts=True)
+                          excerpts=not args.no_excerpts)
         if args.statistics:
             sys.stdout.write(format_statistics(results))
         else:
