@@ -75,12 +75,17 @@ class Draft:
         return self.layout.section_at(offset)
 
     @cached_property
+    def tokens(self) -> list[Token]:
+        """The Doc's tokens, made once (iterating a Doc builds new Token objects each time)."""
+        return list(self.doc)
+
+    @cached_property
     def token_sections(self) -> list[str | None]:
         """The section of every token, by token index (one linear pass)."""
         sections = self.layout.sections
         names: list[str | None] = []
         k = 0
-        for token in self.doc:
+        for token in self.tokens:
             while k < len(sections) and sections[k].end <= token.idx:
                 k += 1
             inside = k < len(sections) and sections[k].start <= token.idx
@@ -119,12 +124,12 @@ class Draft:
     @cached_property
     def prose_tokens(self) -> list[Token]:
         """Tokens of the writer's own prose: subject, greeting, body and sign-off."""
-        return [t for t, name in zip(self.doc, self.token_sections) if name in PROSE_SECTIONS]
+        return [t for t, name in zip(self.tokens, self.token_sections) if name in PROSE_SECTIONS]
 
     @cached_property
     def body_tokens(self) -> list[Token]:
         """Tokens of the body paragraphs only."""
-        return [t for t, name in zip(self.doc, self.token_sections) if name == "body"]
+        return [t for t, name in zip(self.tokens, self.token_sections) if name == "body"]
 
     @cached_property
     def body_sentences(self) -> list[Span]:
@@ -141,9 +146,13 @@ class Draft:
     @cached_property
     def word_forms(self) -> set[str]:
         """Every lowercase form, norm and lemma in the parse (to skip rules that cannot match)."""
-        forms = {t.lower_ for t in self.doc} | {t.norm_ for t in self.doc}
-        if "lemma" in self.capabilities:
-            forms |= {t.lemma_.lower() for t in self.doc}
+        with_lemma = "lemma" in self.capabilities
+        forms: set[str] = set()
+        for token in self.tokens:
+            forms.add(token.lower_)
+            forms.add(token.norm_)
+            if with_lemma:
+                forms.add(token.lemma_.lower())
         return forms
 
     @cached_property

@@ -146,7 +146,7 @@ def analyse(draft: Draft) -> Specificity:
     roles = word_list("role-nouns.txt")
     result = Specificity(discussed_known="pos" in draft.capabilities)
     prose_sections = ("subject", "body")
-    for token, section in zip(draft.doc, draft.token_sections):
+    for token, section in zip(draft.tokens, draft.token_sections):
         if section not in prose_sections:
             continue
         if draft.in_placeholder(token.idx, token.idx + len(token)):
