@@ -273,6 +273,16 @@ def _paragraphs(maker: _DraftMaker, reminder: bool, flavour: dict[str, bool]) ->
 
 def make_draft(rng: random.Random) -> str:
     """One follow-up email draft (80 to 220 words)."""
+    return make_labelled_draft(rng)[0]
+
+
+def make_labelled_draft(rng: random.Random) -> tuple[str, frozenset[str]]:
+    """One draft and the problems deliberately put into it.
+
+    The labels are a subset of ``PROBLEMS``: ``typo`` (a misspelling was inserted),
+    ``casual``, ``pushy`` and ``generic`` (a sentence of that kind was added). Same
+    random choices as ``make_draft``, so the text is identical.
+    """
     maker = _DraftMaker(rng)
     reminder = rng.random() < 0.4
     flavour = {
@@ -286,8 +296,12 @@ def make_draft(rng: random.Random) -> str:
     greeting = maker.pick(GREETINGS_CASUAL if flavour["casual"] and rng.random() < 0.6
                           else GREETINGS_FORMAL)
     body = "\n\n".join(" ".join(p) for p in _paragraphs(maker, reminder, flavour))
+    problems = {name for name in ("casual", "pushy", "generic") if flavour[name]}
     if flavour["typos"]:
-        body = _add_typos(body, rng, rng.randint(1, 3))
+        typed = _add_typos(body, rng, rng.randint(1, 3))
+        if typed != body:
+            problems.add("typo")
+        body = typed
     sign_off = rng.choice(SIGN_OFFS_CASUAL if flavour["casual"] and rng.random() < 0.5
                           else SIGN_OFFS)
     writer = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
@@ -304,17 +318,22 @@ def make_draft(rng: random.Random) -> str:
         quoted += ["> " + line for line in rng.sample(QUOTED_LINES, 2)]
         quoted += ["> ", "> Best,", "> " + maker.slots["first"]]
         text += "\n\n" + "\n".join(quoted)
-    return text + "\n"
+    return text + "\n", frozenset(problems)
 
 
 def make_drafts(n: int, seed: int = 7) -> list[str]:
     """``n`` deterministic follow-up drafts (thank-you notes and reminders), 80-220 words each."""
+    return [text for text, _ in make_labelled_drafts(n, seed)]
+
+
+def make_labelled_drafts(n: int, seed: int = 7) -> list[tuple[str, frozenset[str]]]:
+    """The drafts of ``make_drafts(n, seed)``, each with the problems put into it."""
     rng = random.Random(seed)
     drafts = []
     while len(drafts) < n:
-        draft = make_draft(rng)
+        draft, problems = make_labelled_draft(rng)
         if MIN_WORDS <= _word_count(draft) <= MAX_WORDS:
-            drafts.append(draft)
+            drafts.append((draft, problems))
     return drafts
 
 

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
+from followup_lint.config import Config
 from followup_lint.model import Context, MessageKind, Metrics, Mode
 
 if TYPE_CHECKING:
@@ -61,14 +62,17 @@ class Draft:
     doc: Doc
     layout: Layout
     capabilities: frozenset[str]
-    mode: Mode = "draft"
     context: Context | None = None
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     kind: MessageKind = "thank-you"
     kind_inferred: bool = True
-    vocabulary: frozenset[str] = frozenset()  # extra accepted words, lowercase
-    template_variables: tuple[str, ...] = ()
-    handwritten_note_for: tuple[str, ...] = ()
+    config: Config = field(default_factory=Config)
+    vocabulary: frozenset[str] = frozenset()  # Config.vocabulary, lowercased once per Linter
+
+    @property
+    def mode(self) -> Mode:
+        """'draft' or 'template' (from the Config)."""
+        return self.config.mode
 
     def section_of(self, offset: int) -> str | None:
         """Name of the layout section containing ``offset``."""
@@ -209,11 +213,9 @@ def parse_drafts(
     pipeline: Pipeline,
     texts: Iterable[str],
     contexts: Iterable[Context | None],
-    mode: Mode,
+    config: Config,
     *,
     vocabulary: frozenset[str] = frozenset(),
-    template_variables: tuple[str, ...] = (),
-    handwritten_note_for: tuple[str, ...] = (),
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[Draft]:
@@ -253,12 +255,10 @@ def parse_drafts(
             doc=doc,
             layout=layout,
             capabilities=pipeline.capabilities,
-            mode=mode,
+            config=config,
             context=context,
             placeholders=placeholders,
             kind=kind,
             kind_inferred=inferred,
             vocabulary=vocabulary,
-            template_variables=template_variables,
-            handwritten_note_for=handwritten_note_for,
         )

@@ -161,9 +161,7 @@ class Linter:
             )
             with loaded.pipeline.nlp.memory_zone():
                 drafts = parse_drafts(
-                    loaded.pipeline, chunk, chunk_contexts, self.config.mode,
-                    vocabulary=vocabulary, template_variables=self.config.template_variables,
-                    handwritten_note_for=self.config.handwritten_note_for,
+                    loaded.pipeline, chunk, chunk_contexts, self.config, vocabulary=vocabulary,
                     batch_size=batch_size, n_process=n_process,
                 )
                 for draft in drafts:

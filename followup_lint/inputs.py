@@ -31,6 +31,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from followup_lint.datafiles import describe
 from followup_lint.model import Context
 
 #: Extensions linted when a directory is given.
@@ -143,9 +144,7 @@ def split_front_matter(text: str) -> tuple[Context | None, int, str | None]:
             try:
                 return Context.model_validate(fields), next_offset, None
             except ValidationError as exc:
-                problems = "; ".join(
-                    f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-                return None, 0, f"front matter: {problems}"
+                return None, 0, f"front matter: {describe(exc)}"
         lines.append(line)
         if end < 0:
             break

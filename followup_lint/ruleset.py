@@ -17,7 +17,6 @@ them is imported or executed.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,13 +26,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from followup_lint.datafiles import describe, read_toml
 from followup_lint.errors import RulePackError
 from followup_lint.model import Context, Mode, Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher, PhraseMatcher
@@ -294,26 +289,13 @@ def rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
-def _describe(error: ValidationError) -> str:
-    parts = []
-    for item in error.errors():
-        where = ".".join(str(p) for p in item["loc"]) or "(top level)"
-        parts.append(f"{where}: {item['msg']}")
-    return "; ".join(parts)
-
-
 def load_rule_file(path: Path) -> RuleSpec:
     """Read and validate one rule pack file; errors name the file, the key and the reason."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(f"{path}: cannot read rule pack: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RulePackError(f"{path}: invalid TOML: {exc}") from None
+    data = read_toml(path, RulePackError, "rule pack")
     try:
         spec = RuleSpec.model_validate(data)
     except ValidationError as exc:
-        raise RulePackError(f"{path}: {_describe(exc)}") from None
+        raise RulePackError(f"{path}: {describe(exc)}") from None
     if spec.id != path.stem:
         raise RulePackError(f"{path}: id {spec.id!r} must match the file name {path.stem!r}")
     return spec.model_copy(update={"source": str(path)})

@@ -9,7 +9,6 @@ An unknown key is an error naming the file, the key and the allowed keys.
 from __future__ import annotations
 
 import fnmatch
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,13 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from followup_lint.config import DEFAULT_HANDWRITTEN_NOTE_FOR, DEFAULT_MODEL, Config
+from followup_lint.datafiles import describe, read_toml
 from followup_lint.errors import ConfigError
 from followup_lint.model import Mode, Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 SETTINGS_FILE = ".followup-lint.toml"
 PYPROJECT = "pyproject.toml"
@@ -83,24 +78,8 @@ class Settings:
         return names
 
 
-def _describe(path: Path, error: ValidationError) -> str:
-    parts = []
-    for item in error.errors():
-        where = ".".join(str(p) for p in item["loc"])
-        if item["type"] == "extra_forbidden":
-            parts.append(f"unknown key {where!r}; allowed keys: {', '.join(allowed_keys())}")
-        else:
-            parts.append(f"{where}: {item['msg']}")
-    return f"{path}: " + "; ".join(parts)
-
-
 def _table(path: Path) -> dict[str, Any] | None:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read settings: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    data = read_toml(path, ConfigError, "settings")
     if path.name == PYPROJECT:
         table = data.get("tool", {}).get(TOOL_TABLE)
         return table if isinstance(table, dict) else None
@@ -115,7 +94,7 @@ def load_settings(path: Path) -> Settings:
     try:
         raw = FileSettings.model_validate(table)
     except ValidationError as exc:
-        raise ConfigError(_describe(path, exc)) from None
+        raise ConfigError(f"{path}: {describe(exc, allowed_keys())}") from None
     root = path.parent
     vocabulary = raw.vocabulary
     if isinstance(vocabulary, str):
@@ -132,7 +111,7 @@ def load_settings(path: Path) -> Settings:
             handwritten_note_for=raw.handwritten_note_for,
         )
     except ValidationError as exc:
-        raise ConfigError(_describe(path, exc)) from None
+        raise ConfigError(f"{path}: {describe(exc, allowed_keys())}") from None
     extensions = tuple(e if e.startswith(".") else f".{e}" for e in raw.extensions)
     return Settings(
         config=config, fail_on=raw.fail_on,

@@ -20,7 +20,7 @@ def check_handwritten_note(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     if draft.kind != "thank-you" or context is None or not draft.body_tokens:
         return
     haystack = f" {context.industry or ''} | {context.role or ''} ".lower()
-    for term in draft.handwritten_note_for:
+    for term in draft.config.handwritten_note_for:
         if re.search(rf"(?<![a-z]){re.escape(term.lower())}(?![a-z])", haystack):
             start, end = whole_draft_span(draft)
             yield Hit(start, end, f"In {term} a handwritten thank-you card, mailed the same day "

@@ -24,7 +24,7 @@ def slot_name(placeholder: str) -> str:
 @register("unfilled-placeholder")
 def check_unfilled_placeholder(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Draft mode: every slot is unfilled. Template mode: slots must be declared variables."""
-    declared = {slot_name(v) for v in draft.template_variables}
+    declared = {slot_name(v) for v in draft.config.template_variables}
     for start, end in draft.placeholders:
         section = draft.section_of(start)
         if section in {"quoted", "header"}:
