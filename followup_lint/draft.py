@@ -35,7 +35,11 @@ _PLACEHOLDER = re.compile(
     | \{\{[^{}\n]{1,60}\}\}                                   # {{company}}
     | \{[A-Za-z_][A-Za-z0-9_ .-]{0,40}\}                      # {first_name}
     | <[A-Z][A-Za-z0-9_ .-]{0,40}>                            # <Company>, <First Name>
-    | \((?:fill\ in|insert|add|your|their|company|name|date|job\ title)\b[^()\n]{0,60}\)
+    | \((?:fill\ in|insert|add)\b[^()\n]{0,60}\)                 # (insert company)
+    | \((?:(?:your|their|the|company|interviewer['’]?s?|hiring\ manager['’]?s?|recipient['’]?s?)\ )?
+        (?:name|first\ name|last\ name|full\ name|company|company\ name|date|job\ title
+           |position|title|role)\)                               # (your name), (date)
+    | \b(?:FIRST|LAST|FULL|COMPANY|YOUR|HIRING)_?(?:NAME|MANAGER)\b  # LASTNAME, COMPANY_NAME
     | (?<![A-Za-z0-9])(?:XX+|xx+x)(?![A-Za-z0-9])              # XX, XXX, xxx
     | _{3,}                                                   # ____
     | (?<![A-Za-z])(?:So-and-so|so-and-so|TBD|TKTK)(?![A-Za-z])

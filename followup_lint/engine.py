@@ -234,9 +234,11 @@ class Linter:
         if group is None:
             return True
         sentence = draft.sentence_at(hit.start)
-        if group.sentence_has:
+        if group.sentence_has or group.sentence_lacks:
             words = {t.lower_ for t in sentence} if sentence is not None else set()
-            if not words & set(group.sentence_has):
+            if group.sentence_has and not words & set(group.sentence_has):
+                return False
+            if words & set(group.sentence_lacks):
                 return False
         if group.unless_specific == "never":
             return True

@@ -31,6 +31,11 @@ _GREETING = re.compile(
     r"(?i)^\s*(dear|hi|hii+|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(morning|afternoon"
     r"|evening|day)|to\s+whom\s+it\s+may\s+concern|morning|afternoon)\b"
 )
+# A first line that is only a name and a comma ("Priya," / "Ms. Tanaka,") greets too.
+_NAME_GREETING = re.compile(
+    r"^\s*(?:(?:mr|mrs|ms|mx|miss|dr|prof|professor|judge|chef|coach)\.?\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*,\s*$", re.IGNORECASE
+)
 _SIGN_OFF = re.compile(
     r"(?i)^\s*(best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest"
     r" regards|warm wishes|regards|many thanks|thanks again|thanks so much|thanks|thank you"
@@ -188,7 +193,11 @@ def read_layout(text: str) -> Layout:
     greeting_line = lines[content[0]]
     greeting_match = _GREETING.match(greeting_line.text)
     body_start_offset = None
-    if greeting_match:
+    if greeting_match is None and len(content) > 1 and _NAME_GREETING.match(greeting_line.text) \
+            and greeting_line.text.strip()[:1].isupper():
+        sections.append(Section("greeting", *_trimmed(greeting_line)))
+        body_first = content[1]
+    elif greeting_match:
         g_start, g_end = _trimmed(greeting_line)
         stripped = greeting_line.text.strip()
         comma = re.search(r"[,:!]|\s[-–—]\s", greeting_line.text[greeting_match.end():])

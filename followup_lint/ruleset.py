@@ -159,6 +159,10 @@ class MatchGroup(BaseModel):
         description="The replacement is unique and keeps the meaning: it may be applied "
         "automatically.",
     )
+    sentence_lacks: list[str] = Field(
+        default_factory=list,
+        description="Drop a hit when its sentence contains one of these words (lowercase).",
+    )
     sentence_has: list[str] = Field(
         default_factory=list,
         description="Keep a hit only when its sentence contains one of these words "

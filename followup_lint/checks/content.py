@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register, whole_draft_span
 from followup_lint.model import Severity
+from followup_lint.syntax import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -26,8 +27,9 @@ _ENTHUSIASM = frozenset(
 )
 _FIRST_PERSON = frozenset("i my me i'm i've i'd i'll".split())
 _EXPERIENCE_NOUNS = frozenset(
-    "experience background skill skills expertise years degree certification training "
-    "portfolio track work career internship role position job".split()
+    "experience background skill skills expertise year years degree certification training "
+    "portfolio track work career internship role position job time decade months month "
+    "certificate license licence qualification".split()
 )
 # Verbs of doing the work: "I built", "I led", "I have managed", "I could help".
 _WORK_VERBS = frozenset(
@@ -35,7 +37,12 @@ _WORK_VERBS = frozenset(
     "train teach work spend serve handle run coordinate organize organise support "
     "analyze analyse write code test automate migrate plan deliver supervise cook nurse "
     "care teach mentor negotiate sell research streamline apply bring contribute help "
-    "use solve grow own drive oversee prepare maintain".split()
+    "use solve grow own drive oversee prepare maintain ship review close answer process "
+    "resolve fix edit install repair serve treat counsel tutor coach recruit hire audit "
+    "file draft present publish photograph film bake cook clean schedule book dispatch "
+    "deploy configure debug refactor model forecast budget reconcile invoice sell pitch "
+    "negotiate translate interpret assess diagnose assist volunteer intern study earn "
+    "complete certify specialize specialise".split()
 )
 
 
@@ -91,11 +98,10 @@ def _ties_experience(sentence: Span, has_parse: bool) -> bool:
         return True  # "as a line cook, I ..."
     for token in sentence:
         if has_parse:
-            if token.lemma_.lower() in _WORK_VERBS and any(
-                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _FIRST_PERSON
-                for c in (token.children if token.dep_ != "xcomp" else token.head.children)
-            ):
-                return True
+            if token.lemma_.lower() in _WORK_VERBS and token.pos_ in {"VERB", "AUX"}:
+                subject = subject_of(token)
+                if subject is not None and subject.lower_ in _FIRST_PERSON:
+                    return True
         elif token.lower_ in _WORK_VERBS or token.lower_.rstrip("ed") in _WORK_VERBS:
             return True
     return False

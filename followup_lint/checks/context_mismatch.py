@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register
-from followup_lint.lexicon import word_list
+from followup_lint.lexicon import spellchecker, word_list
 from followup_lint.model import Suggestion
 
 if TYPE_CHECKING:
@@ -32,7 +32,13 @@ if TYPE_CHECKING:
 
 _NAME_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’-]+")
 _TITLES = frozenset("mr mrs ms miss dr prof professor sir madam mx dear hi hello hey "
-                    "good morning afternoon evening greetings chef coach".split())
+                    "good morning afternoon evening greetings chef coach judge justice "
+                    "rabbi reverend rev pastor imam father sister captain capt officer "
+                    "senator councillor councilor mayor president dean principal "
+                    "director".split())
+#: Words that place a sentence in the writer's past ("my four years as a bookkeeper").
+_PAST_MARKERS = frozenset("my previous former formerly current currently years year "
+                          "experience worked spent was were".split())
 _GROUP_WORDS = frozenset("team all everyone hiring manager managers committee panel folks "
                          "colleagues recruiter recruiters there whom it may concern".split())
 _COMPANY_STOP = frozenset("inc llc ltd corp co company group the and of plc gmbh".split())
@@ -55,9 +61,13 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
 def near_miss(word: str, target: str) -> bool:
     """A likely misspelling: different, but within 1 edit (2 for words of 7+ letters)."""
-    a, b = word.lower(), target.lower()
+    a, b = _plain(word), _plain(target)
     if a == b or min(len(a), len(b)) < 4 or a[0] != b[0]:
         return False
     return edit_distance(a, b) <= (2 if min(len(a), len(b)) >= 7 else 1)
@@ -88,7 +98,7 @@ def _check_greeting(draft: Draft) -> Iterator[Hit]:
     if not known:
         return
     for start, end, word in _greeting_names(draft):
-        if any(word.lower() == k.lower() for k in known):
+        if any(_plain(word) == _plain(k) for k in known):
             continue
         close = [k for k in known if near_miss(word, k)]
         if close:
@@ -109,8 +119,9 @@ def _company_candidates(draft: Draft) -> Iterator[Token]:
             if token.pos_ != "PROPN" or token.dep_ == "compound":
                 continue
             head = token.head
-            past = head.tag_ in {"VBD", "VBN"} or any(
-                t.lower_ in {"my", "previous", "former", "current", "currently"} for t in sentence)
+            verb = head.head if token.dep_ == "pobj" else head
+            past = verb.tag_ in {"VBD", "VBN"} or head.tag_ in {"VBD", "VBN"} or any(
+                t.lower_ in _PAST_MARKERS for t in sentence)
             if token.dep_ == "dobj" and head.lemma_.lower() in _JOIN_VERBS:
                 yield token
             elif token.dep_ == "poss" and head.lemma_.lower() in _ORG_HEADS:
@@ -138,11 +149,18 @@ def _check_company(draft: Draft) -> Iterator[Hit]:
     parts = _significant(company, _COMPANY_STOP)
     if not parts:
         return
-    lowered = {p.lower() for p in parts}
+    lowered = {_plain(p) for p in parts}
+    context = draft.context
+    own_words = {_plain(w) for phrase in [context.role or "", *context.interviewers,
+                                          *context.topics] for w in _NAME_WORD.findall(phrase)}
+    checker = spellchecker()
     reported: set[int] = set()
     for token in draft.prose_tokens:
-        if not token.text[:1].isupper() or token.lower_ in lowered:
+        lower = _plain(token.text)
+        if not token.text[:1].isupper() or lower in lowered or lower in own_words:
             continue
+        if lower in checker:
+            continue  # a real word ("Baker") is not a misspelt "Bakery"
         close = [p for p in parts if near_miss(token.text, p)]
         if close:
             reported.add(token.i)
@@ -178,8 +196,8 @@ def _check_role(draft: Draft) -> Iterator[Hit]:
             names_a_title = following in _ROLE_MARKERS or (
                 "as" in preceding and any(w in {"a", "an", "your", "the"} for w in preceding)
             )
-            if not names_a_title:
-                continue
+            if not names_a_title or any(t.lower_ in _PAST_MARKERS - {"my"} for t in sentence):
+                continue  # "my four years as a bookkeeper" is the writer's past
             start = token.idx
             left = token
             while left.i > 0 and left.doc[left.i - 1].dep_ in {"compound", "amod"} and \

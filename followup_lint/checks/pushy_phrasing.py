@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register
 from followup_lint.model import Severity
+from followup_lint.syntax import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -65,20 +66,6 @@ def _is_now_phrase(token: Token) -> bool:
     return False
 
 
-def _subject(verb: Token) -> Token | None:
-    """The nearest subject of ``verb`` or of the words it depends on ("I would be glad
-    to help update..." -> "I"); None for an imperative."""
-    node = verb
-    for _ in range(8):
-        for child in node.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
-                return child
-        if node.head is node:
-            return None
-        node = node.head
-    return None
-
-
 def _governing_verb(token: Token) -> Token | None:
     node = token
     for _ in range(6):
@@ -110,7 +97,7 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
             c.dep_ == "mark" and c.lower_ in {"if", "should", "when", "once"} for c in verb.children
         ):
             continue
-        subject = _subject(verb)
+        subject = subject_of(verb)
         who = subject.lower_ if subject is not None else None
         lemma = verb.lemma_.lower()
         objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "attr"}}

@@ -22,6 +22,9 @@ _CONTEXT_WORD = re.compile(r"[A-Za-z]+")
 # Distance-2 candidates cost up to a second for a long word; only short words get them.
 _DISTANCE_TWO_MAX_LEN = 8
 _MAX_SUGGESTIONS = 3
+#: Prefixes the tokenizer splits off hyphenated words ("pre-arrival", "co-founder").
+_PREFIXES = frozenset("pre post non co re un anti multi semi sub inter intra mid self ex "
+                      "cross over under micro macro mini bi tri de dis mis neo pro".split())
 # Typos are slips on common words. An unknown word whose nearest known words are all
 # rare ("capnography", "borescope") is far more often a correct technical term than a
 # typo, so it is reported only when a candidate is at least this frequent in the
@@ -92,6 +95,9 @@ def check_spelling(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
             continue
         if token.i > 0 and draft.doc[token.i - 1].text in {"@", "#"}:
             continue
+        if token.i + 1 < len(draft.doc) and draft.doc[token.i + 1].text == "-" and \
+                token.lower_ in _PREFIXES:
+            continue  # "pre-arrival": the tokenizer splits off the prefix
         lower = text.lower().replace("’", "'")
         if lower in accepted or _looks_like_name(token, draft):
             continue
