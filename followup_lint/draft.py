@@ -135,6 +135,14 @@ class Draft:
         return [t for t, name in zip(self.tokens, self.token_sections) if name in PROSE_SECTIONS]
 
     @cached_property
+    def prose_forms(self) -> frozenset[str]:
+        """Lowercase words and lemmas of the writer's prose (for word-presence rules)."""
+        forms = {t.lower_ for t in self.prose_tokens}
+        if "lemma" in self.capabilities:
+            forms |= {t.lemma_.lower() for t in self.prose_tokens}
+        return frozenset(forms)
+
+    @cached_property
     def body_tokens(self) -> list[Token]:
         """Tokens of the body paragraphs only."""
         return [t for t, name in zip(self.tokens, self.token_sections) if name == "body"]

@@ -112,22 +112,30 @@ def _significant(phrase: str) -> list[str]:
 
 def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozenset[str],
               sentence_start: bool) -> DetailKind | None:
+    if token.is_stop or token.is_punct or token.is_space:
+        return None
     text = token.text
     lower = token.lower_
-    if token.is_punct or token.is_space or not any(c.isalnum() for c in text):
-        return None
-    if any(c.isdigit() for c in text) or lower in _DATE_WORDS:
+    if not token.is_alpha:
+        if any(c.isdigit() for c in text):
+            return "named"
+        if not any(c.isalpha() for c in text):
+            return None
+    if lower in _DATE_WORDS:
         return "named"
-    if token.is_stop or lower.rstrip(".") in _NOT_NAMES:
+    if lower.rstrip(".") in _NOT_NAMES:
         return None
-    lemma = token.lemma_.lower() if "lemma" in draft.capabilities else lower
-    capitalised = text[:1].isupper() or any(c.isupper() for c in text[1:])
+    capitalised = not text.islower()
     if "pos" in draft.capabilities:
-        if token.pos_ == "PROPN" and capitalised:
+        pos = token.pos_
+        if pos != "PROPN" and pos != "NOUN":
+            return None
+        lemma = token.lemma_.lower() if "lemma" in draft.capabilities else lower
+        if pos == "PROPN" and capitalised:
             if lemma in generic or _stem(lower) in generic:
                 return None
             return "named"
-        if token.pos_ == "NOUN" and token.is_alpha and len(text) > 2:
+        if pos == "NOUN" and token.is_alpha and len(text) > 2:
             if lemma in generic or _stem(lower) in generic:
                 return None
             if lower not in spellchecker():

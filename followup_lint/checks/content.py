@@ -55,9 +55,7 @@ def check_missing_gratitude(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """No thanks anywhere: an error in a thank-you, a warning in a reminder."""
     if not draft.body_tokens:
         return
-    lemmas = {t.lemma_.lower() for t in draft.prose_tokens} if "lemma" in draft.capabilities \
-        else set()
-    if (_words(draft.prose_tokens) | lemmas) & _THANKS:
+    if draft.prose_forms & _THANKS:
         return
     start, end = whole_draft_span(draft)
     if draft.kind == "reminder":
@@ -75,10 +73,7 @@ def check_missing_enthusiasm(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """No word of interest or enthusiasm for the role or the company."""
     if len([t for t in draft.body_tokens if t.is_alpha]) < 12:
         return  # too short to judge
-    words = _words(draft.prose_tokens)
-    if "lemma" in draft.capabilities:
-        words |= {t.lemma_.lower() for t in draft.prose_tokens}
-    if words & _ENTHUSIASM:
+    if draft.prose_forms & _ENTHUSIASM:
         return
     start, end = whole_draft_span(draft)
     yield Hit(start, end, "Say that you want the job: one sentence of genuine enthusiasm for "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ from followup_lint.model import Suggestion
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+    from spellchecker import SpellChecker
 
     from followup_lint.draft import Draft
     from followup_lint.ruleset import RuleSpec
@@ -81,6 +82,23 @@ def _suggestions(word: str) -> tuple[Suggestion, ...] | None:
     return tuple(Suggestion(replacement=c) for c in candidates[:_MAX_SUGGESTIONS])
 
 
+#: Words already found in the dictionary: most words of a draft recur across drafts, and a
+#: set lookup is far cheaper than the checker's. Bounded so it cannot grow without end.
+_KNOWN: set[str] = set()
+_KNOWN_LIMIT = 200_000
+
+
+def _unknown(checker: SpellChecker, words: Iterable[str]) -> set[str]:
+    fresh = [w for w in words if w not in _KNOWN]
+    if not fresh:
+        return set()
+    unknown = checker.unknown(fresh)
+    if len(_KNOWN) > _KNOWN_LIMIT:
+        _KNOWN.clear()
+    _KNOWN.update(w for w in fresh if w not in unknown)
+    return unknown
+
+
 @register("spelling")
 def check_spelling(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Report words the dictionary does not know, with up to three suggestions."""
@@ -104,7 +122,7 @@ def check_spelling(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
         candidates.setdefault(lower, []).append(token)
     if not candidates:
         return
-    unknown = checker.unknown(list(candidates))
+    unknown = _unknown(checker, candidates)
     for lower in sorted(unknown, key=lambda w: candidates[w][0].i):
         suggestions = _suggestions(candidates[lower][0].text)
         if suggestions is None:
