@@ -37,6 +37,13 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followup-lint",
@@ -70,13 +77,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="show the safe fixes as a unified diff instead of applying them")
     parser.add_argument("--no-excerpts", action="store_true",
                         help="keep the drafts' own words out of the output (for shared CI logs)")
-    parser.add_argument("--max-chars", type=int, metavar="N",
+    parser.add_argument("--max-chars", type=_positive_int, metavar="N",
                         help="longest draft accepted, in characters (default 2,000,000)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the "
                         "result cache")
     parser.add_argument("--cache-dir", metavar="DIR",
                         help="where cached results live (default: .followup-lint-cache)")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+    parser.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
                         help="lint files in N parallel processes (output order is stable)")
     context = parser.add_argument_group("context (overrides front matter and e-mail headers)")
     context.add_argument("--company")
@@ -145,9 +152,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("followup-lint: give at least one PATH (or '-' for standard input)",
               file=sys.stderr)
-        return EXIT_ERROR
-    if args.jobs < 1:
-        print("followup-lint: --jobs must be at least 1", file=sys.stderr)
         return EXIT_ERROR
     try:
         return _run(args)
@@ -387,19 +391,20 @@ def _run(args: argparse.Namespace) -> int:
             continue
         jobs.append(_Job(len(jobs), source, settings, _context(args, source)))
 
-    reports = _cached_lint(jobs, args)
+    reports = [_filter_ignored(r, j.settings.ignored_for(j.source.path))
+               for j, r in zip(jobs, _cached_lint(jobs, args))]
     if args.fix or args.diff:
         relint, changed = _fix(jobs, reports, show_diff=args.diff)
         if args.diff:
             return EXIT_FINDINGS if changed else (EXIT_ERROR if input_errors else EXIT_OK)
         if relint:
-            again = dict(zip((j.index for j in relint), _lint_jobs(relint)))
+            again = {j.index: _filter_ignored(r, j.settings.ignored_for(j.source.path))
+                     for j, r in zip(relint, _lint_jobs(relint))}
             jobs = [next((r for r in relint if r.index == j.index), j) for j in jobs]
             reports = [again.get(j.index, r) for j, r in zip(jobs, reports)]
 
     results: list[Result] = []
     for job, report in zip(jobs, reports):
-        report = _filter_ignored(report, job.settings.ignored_for(job.source.path))
         report = _to_file_positions(job.source, report)
         results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
 

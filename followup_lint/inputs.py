@@ -200,6 +200,14 @@ class _HtmlText(HTMLParser):
             self.builder.pieces.append((self.builder.length, self.builder.length + 1, start))
             self.builder.add(unescape(source)[:1] or " ")
 
+    def handle_comment(self, data: str) -> None:
+        # Suppression directives survive as lines of their own; other comments are dropped.
+        if "followup-lint" in data and self.skip_depth == 0:
+            start = self._offset()
+            self.builder.add("\n")
+            self.builder.copy(f"<!--{data}-->", start)
+            self.builder.add("\n")
+
     def handle_entityref(self, name: str) -> None:
         self._entity(f"&{name};")
 
