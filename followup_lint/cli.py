@@ -264,7 +264,7 @@ def _lint_all(jobs: list[_Job], processes: int, progress: bool) -> list[Report]:
     chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
     reports = []
     with ProcessPoolExecutor(max_workers=processes) as pool:
-        for done, chunk_reports in enumerate(pool.map(_lint_jobs, chunks), 1):
+        for chunk_reports in pool.map(_lint_jobs, chunks):
             reports += chunk_reports
             if progress:
                 print(f"\rfollowup-lint: {len(reports)}/{len(jobs)} files", end="",

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.config import Config
+from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.model import Context, MessageKind, Metrics, Mode
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ CHUNK_CHARS = 20_000
 
 _PLACEHOLDER = re.compile(
     r"""
-      \[(?!sic\]|sic!\]|\.\.\.\]|…\])[^\[\]\n]{1,60}\](?!\()   # [Name], [Company Name]; not [sic], not links
+      \[(?!sic\]|sic!\]|\.\.\.\]|…\])[^\[\]\n]{1,60}\](?!\()   # [Name]; not [sic] or links
     | \{\{[^{}\n]{1,60}\}\}                                   # {{company}}
     | \{[A-Za-z_][A-Za-z0-9_ .-]{0,40}\}                      # {first_name}
     | <[A-Z][A-Za-z0-9_ .-]{0,40}>                            # <Company>, <First Name>
@@ -196,7 +196,8 @@ def infer_kind(text: str, layout: Layout) -> MessageKind:
 
 
 def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
-    """Split [0, len(text)) into pieces of at most ``limit`` chars, at paragraph breaks when possible."""
+    """Split [0, len(text)) into pieces of at most ``limit`` chars, at paragraph breaks
+    when possible."""
     bounds, start = [], 0
     while len(text) - start > limit:
         window = text[start:start + limit]

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 from pydantic import ValidationError

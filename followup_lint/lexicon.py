@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ def vocabulary_dir() -> Path:
     return rules_dir() / "vocabulary"
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A shipped one-word-a-line list (lowercase); a missing list is an empty set."""
     path = vocabulary_dir() / name
@@ -30,7 +30,7 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def misspellings() -> dict[str, str]:
     """Curated corrections for misspellings whose dictionary top candidate is wrong."""
     path = vocabulary_dir() / "misspellings.tsv"

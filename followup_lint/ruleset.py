@@ -89,10 +89,12 @@ def _nested_repeat(items: Any) -> bool:
                 return True
             if _nested_repeat(body):
                 return True
-        elif op is _sre.SUBPATTERN and _nested_repeat(av[-1]):
-            return True
-        elif op is _sre.BRANCH and any(_nested_repeat(b) for b in av[1]):
-            return True
+        elif op is _sre.SUBPATTERN:
+            if _nested_repeat(av[-1]):
+                return True
+        elif op is _sre.BRANCH:
+            if any(_nested_repeat(b) for b in av[1]):
+                return True
         elif op in {_sre.ASSERT, _sre.ASSERT_NOT} and _nested_repeat(av[1]):
             return True
     return False

@@ -7,7 +7,15 @@ from pydantic import ValidationError
 
 import followup_lint
 from followup_lint import (
-    Config, ConfigError, Context, Finding, Linter, ModelNotInstalledError, Report, Severity, lint,
+    Config,
+    ConfigError,
+    Context,
+    Finding,
+    Linter,
+    ModelNotInstalledError,
+    Report,
+    Severity,
+    lint,
 )
 
 DRAFT = ("Hey Priya,\n\nthx for the intervew about the churn dashboard!! "

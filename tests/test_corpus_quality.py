@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from corpus_eval import CORE_RULES, THRESHOLD, all_rules, evaluate, load_drafts
 
 

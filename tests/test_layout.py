@@ -29,7 +29,8 @@ def test_greeting_glued_to_first_sentence() -> None:
 
 
 def test_signature_delimiter_and_crlf() -> None:
-    text = "Dear Ana,\r\n\r\nThanks for the demo.\r\n\r\nBest,\r\nJo\r\n-- \r\nJo Park | Analyst\r\n"
+    text = ("Dear Ana,\r\n\r\nThanks for the demo.\r\n\r\nBest,\r\nJo\r\n-- \r\n"
+            "Jo Park | Analyst\r\n")
     names = [n for n, _ in sections(text)]
     assert names == ["greeting", "body", "sign-off", "signature", "signature"]
     assert ("body", "Thanks for the demo.") in sections(text)

@@ -22,7 +22,8 @@ def _linter(mode: str) -> Linter:
 
 
 @pytest.mark.parametrize(("rule", "example", "should_fire"), CASES,
-                         ids=[f"{c[0]}-{'fail' if c[2] else 'pass'}-{i}" for i, c in enumerate(CASES)])
+                         ids=[f"{c[0]}-{'fail' if c[2] else 'pass'}-{i}"
+                              for i, c in enumerate(CASES)])
 def test_rule_example(rule: str, example: Example, should_fire: bool) -> None:
     report = _linter(example.mode).lint(example.text, example.context)
     assert (rule in {f.rule for f in report.findings}) is should_fire

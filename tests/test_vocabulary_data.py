@@ -1,4 +1,4 @@
-"""Shape and consistency of the shipped vocabulary data (offline; pyspellchecker's own dictionary)."""
+"""Shape and consistency of the shipped vocabulary data (offline, against pyspellchecker)."""
 
 from __future__ import annotations
 

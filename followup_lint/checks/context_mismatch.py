@@ -122,9 +122,9 @@ def _company_candidates(draft: Draft) -> Iterator[Token]:
             verb = head.head if token.dep_ == "pobj" else head
             past = verb.tag_ in {"VBD", "VBN"} or head.tag_ in {"VBD", "VBN"} or any(
                 t.lower_ in _PAST_MARKERS for t in sentence)
-            if token.dep_ == "dobj" and head.lemma_.lower() in _JOIN_VERBS:
-                yield token
-            elif token.dep_ == "poss" and head.lemma_.lower() in _ORG_HEADS:
+            joins = token.dep_ == "dobj" and head.lemma_.lower() in _JOIN_VERBS
+            owns = token.dep_ == "poss" and head.lemma_.lower() in _ORG_HEADS
+            if joins or owns:
                 yield token
             elif token.dep_ == "pobj" and head.lower_ in {"at", "with", "for"} and not past:
                 governor = head.head

@@ -16,7 +16,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def slot_name(placeholder: str) -> str:
-    """The variable a slot names: '[First Name]', '{{first_name}}', '<First-Name>' -> 'first_name'."""
+    """The variable a slot names: '[First Name]', '{{first_name}}' -> 'first_name'."""
     inner = placeholder.strip("[]{}<>() ")
     return _NON_WORD.sub("_", inner.lower()).strip("_")
 

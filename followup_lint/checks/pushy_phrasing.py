@@ -103,7 +103,8 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
         objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "attr"}}
         start = min(verb.idx, token.idx)
         end = max(t.idx + len(t) for t in token.subtree)
-        wants_to_know = lemma in {"know", "hear", "have"} and verb.head.lemma_.lower() in _WANT_VERBS
+        wants_to_know = lemma in {"know", "hear", "have"} and (
+            verb.head.lemma_.lower() in _WANT_VERBS)
         if who in _WRITER and (
             (lemma in _WANT_VERBS and objects & _ANSWER_NOUNS) or wants_to_know
         ):

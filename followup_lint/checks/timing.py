@@ -53,7 +53,9 @@ def _describe(delta: timedelta) -> str:
 def check_late_thank_you(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """A thank-you sent more than 48 hours (warning) or 7 days (error) after the interview."""
     context = draft.context
-    if draft.kind != "thank-you" or context is None or not (context.interview_at and context.sent_at):
+    if draft.kind != "thank-you" or context is None:
+        return
+    if context.interview_at is None or context.sent_at is None:
         return
     delay = _naive_utc(context.sent_at) - _naive_utc(context.interview_at)
     if delay <= THANK_YOU_WARNING_AFTER:
