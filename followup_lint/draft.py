@@ -217,9 +217,12 @@ def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
 
 def _mark_sentence_starts(doc: Doc, offset: int, starts: set[int]) -> None:
     """Force sentence boundaries at layout boundaries (greeting, paragraphs, sign-off)."""
-    for token in doc:
-        if token.idx + offset in starts and token.i > 0:
-            token.is_sent_start = True
+    for start in starts:
+        local = start - offset
+        if 0 < local < len(doc.text):
+            span = doc.char_span(local, local + 1, alignment_mode="expand")
+            if span is not None and len(span) and span[0].idx == local and span[0].i > 0:
+                span[0].is_sent_start = True
 
 
 def parse_drafts(

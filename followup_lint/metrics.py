@@ -16,6 +16,7 @@ from followup_lint.model import Metrics
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
+    from spacy.tokens import Token
 
     from followup_lint.draft import Draft
 
@@ -45,9 +46,15 @@ def flesch_kincaid_grade(words: list[str], sentence_count: int) -> float | None:
     return round(grade, 1)
 
 
+def is_word(token: Token) -> bool:
+    """A token that counts as a word: it has a letter or a digit."""
+    return token.is_alpha or (not token.is_punct and not token.is_space
+                              and any(c.isalnum() for c in token.text))
+
+
 def measure(draft: Draft) -> Metrics:
     """Metrics of the body (the greeting, sign-off and quoted text are left out)."""
-    words = [t.text for t in draft.body_tokens if any(c.isalnum() for c in t.text)]
+    words = [t.text for t in draft.body_tokens if is_word(t)]
     sentences = draft.body_sentences
     questions = sum(1 for s in sentences if s.text.rstrip().endswith("?"))
     return Metrics(

@@ -414,16 +414,18 @@ def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRule
                             lemmas=list(words) if attribute == "LEMMA" else None)
                         for words in sequences
                     ])
-                if not token_patterns:
-                    continue
-                matcher = Matcher(nlp.vocab, validate=True)
-                anchors = [pattern_anchors(p) for p in token_patterns]
-                matchers.append((None if None in anchors else frozenset().union(*anchors),
-                                 matcher))
-                try:
-                    matcher.add(key, token_patterns)
-                except (ValueError, KeyError) as exc:
-                    raise RulePackError(f"{rule.source}: match[{index}].patterns: {exc}") from None
+                # One Matcher per anchor set: a pattern only runs on drafts holding its anchor.
+                by_anchor: dict[frozenset[str] | None, list[list[dict[str, Any]]]] = {}
+                for pattern in token_patterns:
+                    by_anchor.setdefault(pattern_anchors(pattern), []).append(pattern)
+                for anchors, patterns in by_anchor.items():
+                    matcher = Matcher(nlp.vocab, validate=True)
+                    try:
+                        matcher.add(key, patterns)
+                    except (ValueError, KeyError) as exc:
+                        raise RulePackError(
+                            f"{rule.source}: match[{index}].patterns: {exc}") from None
+                    matchers.append((anchors, matcher))
             else:
                 regex_groups.append((key, groups[key]))
     return CompiledRules(

@@ -48,6 +48,8 @@ def check_capitalization(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
                   "'I' so it reads as a professional message.")
         return
     for token in draft.prose_tokens:
+        if token.text != "i" and not (token.is_sent_start or token.i == 0):
+            continue
         if draft.in_placeholder(token.idx, token.idx + len(token)):
             continue
         if token.text == "i" and not (token.i > 0 and draft.doc[token.i - 1].text in {"(", "["}):

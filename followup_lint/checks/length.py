@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register, whole_draft_span
-from followup_lint.metrics import flesch_kincaid_grade
+from followup_lint.metrics import flesch_kincaid_grade, is_word
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
@@ -50,7 +50,7 @@ def check_readability(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
 def check_long_sentence(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """One sentence with more than 35 words."""
     for sentence in draft.body_sentences:
-        words = [t for t in sentence if any(c.isalnum() for c in t.text)]
+        words = [t for t in sentence if is_word(t)]
         if len(words) > MAX_SENTENCE_WORDS:
             grade = flesch_kincaid_grade([t.text for t in words], 1)
             note = f" (grade {grade:.0f})" if grade is not None else ""

@@ -49,7 +49,7 @@ def _looks_like_name(token: Token, draft: Draft) -> bool:
     text = token.text
     if text.isupper() and len(text) > 1:
         return True  # an acronym: SQL, HIPAA
-    if any(c.isupper() for c in text[1:]):
+    if text[1:] != text[1:].lower():
         return True  # mixed case: iPhone, PostgreSQL
     if not text[:1].isupper():
         return False
@@ -105,18 +105,20 @@ def check_spelling(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     accepted = _accepted_words(draft)
     checker = spellchecker()
     candidates: dict[str, list[Token]] = {}
+    doc = draft.doc
     for token in draft.prose_tokens:
         text = token.text
-        if len(text) < 2 or not _WORD.match(text) or token.like_url or token.like_email:
-            continue
+        if not token.is_alpha and "'" not in text and "’" not in text:
+            continue  # numbers, punctuation, URLs, e-mail addresses
+        lower = text.lower().replace("’", "'")
+        if lower in _KNOWN or len(text) < 2 or not _WORD.match(text):
+            continue  # most words: already known to the dictionary
         if draft.in_placeholder(token.idx, token.idx + len(text)):
             continue
-        if token.i > 0 and draft.doc[token.i - 1].text in {"@", "#"}:
+        if token.i > 0 and doc[token.i - 1].text in {"@", "#"}:
             continue
-        if token.i + 1 < len(draft.doc) and draft.doc[token.i + 1].text == "-" and \
-                token.lower_ in _PREFIXES:
+        if token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and lower in _PREFIXES:
             continue  # "pre-arrival": the tokenizer splits off the prefix
-        lower = text.lower().replace("’", "'")
         if lower in accepted or _looks_like_name(token, draft):
             continue
         candidates.setdefault(lower, []).append(token)
