@@ -160,15 +160,14 @@ class Draft:
         return analyse(self)
 
     @cached_property
-    def word_forms(self) -> set[str]:
-        """Every lowercase form, norm and lemma in the parse (to skip rules that cannot match)."""
-        with_lemma = "lemma" in self.capabilities
-        forms: set[str] = set()
-        for token in self.tokens:
-            forms.add(token.lower_)
-            forms.add(token.norm_)
-            if with_lemma:
-                forms.add(token.lemma_.lower())
+    def word_forms(self) -> set[int]:
+        """Hashes of every text, lowercase form, norm and lemma in the parse (counted in
+        compiled code), to skip token patterns whose anchor words are absent."""
+        from spacy.attrs import LEMMA, LOWER, NORM, ORTH
+
+        forms: set[int] = set()
+        for attribute in (ORTH, LOWER, NORM, LEMMA):
+            forms.update(self.doc.count_by(attribute))
         return forms
 
     @cached_property

@@ -350,15 +350,15 @@ class CompiledRules:
     that contain one of them.
     """
 
-    def token_matches(self, doc: Any, words: set[str]) -> list[tuple[int, int, int]]:
-        """Matches of the token patterns whose anchors occur in ``words``."""
+    def token_matches(self, doc: Any, words: set[int]) -> list[tuple[int, int, int]]:
+        """Matches of the token patterns whose anchors occur in ``words`` (string hashes)."""
         found: list[tuple[int, int, int]] = []
         for anchors, matcher in self.matchers:
             if anchors is None or not anchors.isdisjoint(words):
                 found.extend(matcher(doc))
         return found
 
-    matchers: list[tuple[frozenset[str] | None, Matcher]]  # (anchor words, Matcher) per group
+    matchers: list[tuple[frozenset[int] | None, Matcher]]  # (anchor word hashes, Matcher)
     phrase_matcher: Callable[[Any], list[tuple[int, int, int]]]
     groups: dict[str, CompiledGroup]
     regex_groups: list[tuple[str, CompiledGroup]]
@@ -380,7 +380,7 @@ def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRule
     from spacy.tokens import Doc
 
     nlp = pipeline.nlp
-    matchers: list[tuple[frozenset[str] | None, Matcher]] = []
+    matchers: list[tuple[frozenset[int] | None, Matcher]] = []
     phrase_matchers = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in _PHRASE_ATTRIBUTES}
     groups: dict[str, CompiledGroup] = {}
     regex_groups: list[tuple[str, CompiledGroup]] = []
@@ -425,7 +425,9 @@ def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRule
                     except (ValueError, KeyError) as exc:
                         raise RulePackError(
                             f"{rule.source}: match[{index}].patterns: {exc}") from None
-                    matchers.append((anchors, matcher))
+                    hashes = None if anchors is None else frozenset(
+                        nlp.vocab.strings.add(word) for word in anchors)
+                    matchers.append((hashes, matcher))
             else:
                 regex_groups.append((key, groups[key]))
     return CompiledRules(
@@ -476,7 +478,7 @@ def as_phrases(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[str, ...]
 
 
 def pattern_anchors(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Words (lowercase, as LOWER, NORM or LEMMA) of which a match must contain one.
+    """Words (as LOWER, NORM, LEMMA or ORTH values) of which a match must contain one.
 
     Picks the required token whose values hold the fewest stop words, so the anchor is
     as rare as possible; None when no token has literal word values.
@@ -490,12 +492,12 @@ def pattern_anchors(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
         for key in ("LOWER", "NORM", "LEMMA", "ORTH", "TEXT"):
             value = token_spec.get(key)
             if isinstance(value, str):
-                values = frozenset({value.lower()})
+                values = frozenset({value})
             elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                values = frozenset(str(v).lower() for v in value["IN"])
+                values = frozenset(str(v) for v in value["IN"])
             else:
                 continue
-            rank = (sum(v in STOP_WORDS for v in values), len(values), values)
+            rank = (sum(v.lower() in STOP_WORDS for v in values), len(values), values)
             if best is None or rank[:2] < best[:2]:
                 best = rank
     return None if best is None else best[2]
