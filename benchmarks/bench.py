@@ -100,7 +100,7 @@ def race(contenders: dict[str, Callable[[], Any]], repeat: int) -> dict[str, flo
     return best
 
 
-def _rss_mb() -> float:
+def rss_mb() -> float:
     """Current resident set size of this process (from /proc/self/statm)."""
     with open("/proc/self/statm") as stream:
         return int(stream.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -108,6 +108,20 @@ def _rss_mb() -> float:
 
 def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_rss_mb() -> float:
+    """Peak RSS of this process's own address space (VmHWM in /proc/self/status).
+
+    Unlike ``ru_maxrss``, which Linux carries over from the parent across fork and exec
+    (a child of a large process reports at least the parent's peak), VmHWM starts
+    afresh in every exec'd process.
+    """
+    with open("/proc/self/status") as stream:
+        for line in stream:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def _write_drafts(drafts: list[str], folder: Path) -> Path:
@@ -171,6 +185,7 @@ _FIRST_LINT_SNIPPET = """
 import json, resource, sys, time
 sys.path.insert(0, {here!r})
 from drafts import make_drafts
+from bench import peak_rss_mb
 drafts = make_drafts({n}, seed={seed})
 t = time.perf_counter()
 from followup_lint import Linter, lint
@@ -185,6 +200,7 @@ print(json.dumps({{
     "first_lint_s": first,
     "second_lint_s": second,
     "lint_only_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "lint_only_peak_rss_mb": peak_rss_mb(),
 }}))
 """
 
@@ -225,6 +241,7 @@ def part_startup(args: argparse.Namespace) -> dict[str, Any]:
         "first_lint_s": statistics.median(r["first_lint_s"] for r in runs),
         "second_lint_s": statistics.median(r["second_lint_s"] for r in runs),
         "lint_only_maxrss_mb": max(r["lint_only_maxrss_mb"] for r in runs),
+        "lint_only_peak_rss_mb": max(r["lint_only_peak_rss_mb"] for r in runs),
         "repeat": repeat,
         "first_lint_repeat": args.first_lint_repeat,
     }
@@ -272,7 +289,7 @@ def part_throughput(drafts: list[str], labels: list[frozenset[str]], args: argpa
         if proselint is not None:
             contenders["proselint"] = lambda: [proselint(t) for t in drafts]
             contenders["proselint"]()  # warm-up (compiles its regular expressions)
-    timings = race(contenders, args.repeat)
+    timings = race(contenders, args.repeat) if len(contenders) > 1 else {}
     rates = {name: n / seconds for name, seconds in timings.items()}
     result["docs_per_s"].update(rates)
     if "throughput" in parts:
@@ -312,9 +329,10 @@ def catches(linter: Any, proselint: Callable[[str], list[Any]], drafts: list[str
         return sum(1 for i, flag in enumerate(flags) if flag and where(i))
 
     groups: dict[str, Callable[[int], bool]] = {"all drafts": lambda i: True}
-    groups["with an inserted problem"] = lambda i: bool(labels[i])
-    for problem in ("typo", "casual", "pushy", "generic"):
-        groups[f"with an inserted {problem}"] = lambda i, p=problem: p in labels[i]
+    groups["with any problem inserted"] = lambda i: bool(labels[i])
+    for problem, label in (("typo", "a typo"), ("casual", "a casual sentence"),
+                           ("pushy", "a pushy sentence"), ("generic", "a generic sentence")):
+        groups[f"with {label} inserted"] = lambda i, p=problem: p in labels[i]
     groups["with nothing inserted"] = lambda i: not labels[i]
     table = {
         name: {
@@ -472,9 +490,10 @@ def part_growth(args: argparse.Namespace) -> dict[str, Any]:
 
 
 _MEMORY_SNIPPET = """
-import json, os, random, resource, sys, time
+import itertools, json, random, resource, sys, time
 sys.path.insert(0, {here!r})
 from drafts import make_drafts
+from bench import peak_rss_mb, rss_mb
 from followup_lint import Config, Linter
 
 TOTAL, EVERY, SEED = {total}, {every}, {seed}
@@ -488,6 +507,8 @@ def token(k):
 
 
 def unique_drafts():
+    # Every draft gets a paragraph with a new reference number and e-mail address, so
+    # every draft brings words the process has never seen.
     for i in range(TOTAL):
         draft = base[i % len(base)]
         extra = (f"My candidate reference is REF-{{token(10).upper()}} and my personal "
@@ -497,26 +518,40 @@ def unique_drafts():
         yield "\\n\\n".join(pieces[:at + 1] + [extra] + pieces[at + 1:])
 
 
-def rss_mb():
-    with open("/proc/self/statm") as stream:
-        return int(stream.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+def pyphen_words():
+    # Words in pyphen's own per-word cache (a diagnostic; 0 if pyphen changes).
+    try:
+        import pyphen
+        return sum(len(getattr(d, "cache", ())) for d in pyphen.hdcache.values())
+    except Exception:
+        return 0
 
 
 linter = Linter(Config())
 nlp = linter.pipeline.nlp
 list(linter.lint_many(base[:32]))
-points = [{{"drafts": 0, "rss_mb": rss_mb(),
-           "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-           "strings": len(nlp.vocab.strings), "lexemes": len(nlp.vocab), "seconds": 0.0}}]
+
+
+def point(done, seconds):
+    return {{"drafts": done, "rss_mb": rss_mb(), "peak_rss_mb": peak_rss_mb(),
+             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+             "strings": len(nlp.vocab.strings),
+             "lexemes": sum(1 for _ in nlp.vocab),
+             "pyphen_words": pyphen_words(), "seconds": seconds}}
+
+
+# One lint_many call per EVERY drafts, so that each reading is taken between calls,
+# when every memory zone (512 drafts each) of the call has been closed.
+points = [point(0, 0.0)]
 start = time.perf_counter()
+stream = unique_drafts()
 done = 0
-for report in linter.lint_many(unique_drafts(), batch_size={batch_size}):
-    done += 1
-    if done % EVERY == 0:
-        points.append({{"drafts": done, "rss_mb": rss_mb(),
-                       "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                       "strings": len(nlp.vocab.strings), "lexemes": len(nlp.vocab),
-                       "seconds": time.perf_counter() - start}})
+while done < TOTAL:
+    chunk = list(itertools.islice(stream, EVERY))
+    for report in linter.lint_many(chunk, batch_size={batch_size}):
+        pass
+    done += len(chunk)
+    points.append(point(done, time.perf_counter() - start))
 print(json.dumps(points))
 """
 
@@ -535,7 +570,9 @@ def part_memory(args: argparse.Namespace) -> dict[str, Any]:
         "points": points,
         "marks": sorted(set(marks)),
         "rss_growth_mb_from_first_mark": last["rss_mb"] - first["rss_mb"],
-        "peak_rss_mb": max(p["maxrss_mb"] for p in points),
+        "peak_growth_mb_from_first_mark": last["peak_rss_mb"] - first["peak_rss_mb"],
+        "peak_rss_mb": max(p["peak_rss_mb"] for p in points),
+        "maxrss_mb": max(p["maxrss_mb"] for p in points),
         "docs_per_s": last["drafts"] / last["seconds"] if last["seconds"] else None,
     }
 
@@ -598,7 +635,7 @@ def markdown(result: dict[str, Any]) -> str:
         rows.append(("peak RSS of this benchmark process (all pipelines)",
                      f"{t['bench_maxrss_mb']:.0f} MB"))
         out += _table(rows)
-        if "peer_note" in t:
+        if "ratio_lint_vs_proselint" in t:
             out += ["", f"peer: {t['peer_note']}"]
         c = t.get("catches")
         if c:
@@ -654,8 +691,8 @@ def markdown(result: dict[str, Any]) -> str:
         rows += [(f"first `lint()` in a fresh process (model load), median of "
                   f"{s['first_lint_repeat']}", f"{s['first_lint_s']:.2f} s"),
                  ("second `lint()`", f"{s['second_lint_s'] * 1000:.1f} ms"),
-                 ("peak RSS of a process that only lints the drafts",
-                  f"{s['lint_only_maxrss_mb']:.0f} MB")]
+                 ("peak RSS of a process that only lints the drafts (VmHWM)",
+                  f"{s['lint_only_peak_rss_mb']:.0f} MB")]
         out += _table(rows)
     g = result.get("growth")
     if g:
@@ -669,16 +706,20 @@ def markdown(result: dict[str, Any]) -> str:
     if m:
         out += ["", f"### Memory ({m['drafts']:,} lints of drafts with unique tokens, one "
                 "fresh process)", "",
-                "| drafts linted | RSS | peak RSS | StringStore size | lexemes |",
-                "|---|---|---|---|---|"]
+                "| drafts linted | RSS (statm) | peak RSS (VmHWM) | ru_maxrss | strings in "
+                "StringStore | lexemes in Vocab | words in pyphen's cache |",
+                "|---|---|---|---|---|---|---|"]
         for point in m["points"]:
             if point["drafts"] in (0, *m["marks"]):
                 out.append(f"| {point['drafts']:,} | {point['rss_mb']:.0f} MB | "
-                           f"{point['maxrss_mb']:.0f} MB | {point['strings']:,} | "
-                           f"{point['lexemes']:,} |")
-        out += ["", f"RSS growth from {m['marks'][0]:,} to {m['drafts']:,} drafts: "
-                f"{m['rss_growth_mb_from_first_mark']:+.1f} MB; peak RSS "
-                f"{m['peak_rss_mb']:.0f} MB; {m['docs_per_s']:.1f} docs/s"]
+                           f"{point['peak_rss_mb']:.0f} MB | {point['maxrss_mb']:.0f} MB | "
+                           f"{point['strings']:,} | {point['lexemes']:,} | "
+                           f"{point['pyphen_words']:,} |")
+        out += ["", f"from {m['marks'][0]:,} to {m['drafts']:,} drafts: RSS "
+                f"{m['rss_growth_mb_from_first_mark']:+.1f} MB, peak RSS "
+                f"{m['peak_growth_mb_from_first_mark']:+.1f} MB; peak RSS "
+                f"{m['peak_rss_mb']:.0f} MB; {m['docs_per_s']:.1f} docs/s "
+                "(all readings in the JSON output)"]
     for name, reason in result.get("skipped", {}).items():
         out.append(f"\n(skipped {name}: {reason})")
     return "\n".join(out)
@@ -746,12 +787,19 @@ def main(argv: list[str] | None = None) -> int:
     }
     timings: dict[str, float] = {}
 
+    loads: dict[str, float] = {}
+
     def timed(name: str, function: Callable[[], Any]) -> None:
+        # The 1-minute load average before each part: a figure well above what the
+        # benchmark itself runs points at another program competing for the CPUs.
+        loads[name] = os.getloadavg()[0]
         start = time.perf_counter()
         result[name] = function()
         timings[name] = time.perf_counter() - start
 
-    if "startup" in parts:  # first: nothing else is loaded yet in the fresh processes
+    if "memory" in parts:  # first, while this process is small (see peak_rss_mb)
+        timed("memory", lambda: part_memory(args))
+    if "startup" in parts:  # early: nothing else is loaded yet in this process
         timed("startup", lambda: part_startup(args))
     if parts & {"throughput", "peer", "blank"}:
         timed("throughput", lambda: part_throughput(drafts, labels, args, parts))
@@ -766,16 +814,17 @@ def main(argv: list[str] | None = None) -> int:
             timed("cache", lambda: part_cache(drafts, Path(tmp), args))
     if "growth" in parts:
         timed("growth", lambda: part_growth(args))
-    if "memory" in parts:
-        timed("memory", lambda: part_memory(args))
     result["part_seconds"] = timings
+    result["load_average_before_part"] = loads
     result["elapsed_s"] = time.perf_counter() - started
     if args.json:
         print(json.dumps(result, indent=2, default=list))
     else:
         print(markdown(result))
         print(f"\n(total benchmark time {result['elapsed_s']:.0f} s: " + ", ".join(
-            f"{name} {secs:.0f} s" for name, secs in timings.items()) + ")")
+            f"{name} {secs:.0f} s" for name, secs in timings.items()) + "; 1-minute load "
+            "average before each part: " + ", ".join(
+            f"{name} {load:.2f}" for name, load in loads.items()) + ")")
     return 0
 
 

@@ -88,7 +88,8 @@ SIGN_OFFS_CASUAL = ["Cheers!", "Thx,", "Later,", "Talk soon,"]
 
 THANKS_OPENERS = [
     "Thank you for taking the time to meet with me on {day} about the {role} position.",
-    "Thank you for the {kind} on {day}; I enjoyed learning more about the {role} role at {company}.",
+    "Thank you for the {kind} on {day}; I enjoyed learning more about the {role} role at "
+    "{company}.",
     "I appreciated the chance to speak with you about the {role} opening at {company}.",
     "It was a pleasure to meet you and the team at {company} during my {kind} on {date}.",
     "Thank you so much for speaking with me yesterday about joining {company} as a {role}.",

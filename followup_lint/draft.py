@@ -214,14 +214,19 @@ def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def _mark_sentence_starts(doc: Doc, offset: int, starts: set[int]) -> None:
-    """Force sentence boundaries at layout boundaries (greeting, paragraphs, sign-off)."""
-    for start in starts:
+def _mark_sentence_starts(doc: Doc, offset: int, starts: list[int]) -> None:
+    """Force sentence boundaries at layout boundaries (greeting, paragraphs, sign-off).
+
+    ``starts`` is sorted; only those inside this chunk are visited.
+    """
+    length = len(doc.text)
+    first = bisect_right(starts, offset)
+    last = bisect_right(starts, offset + length - 1)
+    for start in starts[first:last]:
         local = start - offset
-        if 0 < local < len(doc.text):
-            span = doc.char_span(local, local + 1, alignment_mode="expand")
-            if span is not None and len(span) and span[0].idx == local and span[0].i > 0:
-                span[0].is_sent_start = True
+        span = doc.char_span(local, local + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].idx == local and span[0].i > 0:
+            span[0].is_sent_start = True
 
 
 def parse_drafts(
@@ -243,7 +248,7 @@ def parse_drafts(
     def chunk_docs() -> Iterator[Doc]:
         for text, context in zip(texts, contexts):
             layout = read_layout(text)
-            starts = {s.start for s in layout.sections} | set(layout.paragraph_starts)
+            starts = sorted({s.start for s in layout.sections} | set(layout.paragraph_starts))
             bounds = _chunk_bounds(text[:layout.parse_end], CHUNK_CHARS)
             pending.append((text, context, layout, len(bounds)))
             for start, end in bounds:

@@ -31,10 +31,20 @@ def _hyphenator() -> Pyphen:
     return Pyphen(lang="en_US")
 
 
+#: pyphen keeps every word it has hyphenated in a dictionary of its own; past this size
+#: it is emptied, so memory stays flat over long runs (our own cache below is bounded).
+_PYPHEN_CACHE_LIMIT = 50_000
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
     """Syllables in one word (at least one)."""
-    return max(1, len(_hyphenator().positions(word.lower())) + 1)
+    hyphenator = _hyphenator()
+    count = max(1, len(hyphenator.positions(word.lower())) + 1)
+    cache = getattr(getattr(hyphenator, "hd", None), "cache", None)
+    if isinstance(cache, dict) and len(cache) > _PYPHEN_CACHE_LIMIT:
+        cache.clear()
+    return count
 
 
 def flesch_kincaid_grade(words: list[str], sentence_count: int) -> float | None:
