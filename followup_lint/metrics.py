@@ -33,10 +33,10 @@ def _hyphenator() -> Pyphen:
 
 #: pyphen keeps every word it has hyphenated in a dictionary of its own; past this size
 #: it is emptied, so memory stays flat over long runs (our own cache below is bounded).
-_PYPHEN_CACHE_LIMIT = 50_000
+_PYPHEN_CACHE_LIMIT = 10_000
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def syllables(word: str) -> int:
     """Syllables in one word (at least one)."""
     hyphenator = _hyphenator()
