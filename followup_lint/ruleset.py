@@ -345,20 +345,22 @@ class CompiledGroup:
 class CompiledRules:
     """PhraseMatchers and Matchers for all enabled rules, built once per Linter.
 
-    Every token pattern is tried at every token, so each group's Matcher carries the
-    words a match cannot do without (its anchors); the engine runs it only on drafts
-    that contain one of them.
+    Every token pattern is tried at every token, so patterns are grouped by the words a
+    match cannot do without (their anchors): one set per required token, and a Matcher
+    runs only on drafts holding a word of every set.
     """
 
     def token_matches(self, doc: Any, words: set[int]) -> list[tuple[int, int, int]]:
         """Matches of the token patterns whose anchors occur in ``words`` (string hashes)."""
         found: list[tuple[int, int, int]] = []
         for anchors, matcher in self.matchers:
-            if anchors is None or not anchors.isdisjoint(words):
+            if all(not anchor.isdisjoint(words) for anchor in anchors):
                 found.extend(matcher(doc))
         return found
 
-    matchers: list[tuple[frozenset[int] | None, Matcher]]  # (anchor word hashes, Matcher)
+    #: (anchor sets as string hashes, Matcher): the Matcher runs only on drafts holding a
+    #: word of every anchor set.
+    matchers: list[tuple[tuple[frozenset[int], ...], Matcher]]
     phrase_matcher: Callable[[Any], list[tuple[int, int, int]]]
     groups: dict[str, CompiledGroup]
     regex_groups: list[tuple[str, CompiledGroup]]
@@ -380,7 +382,7 @@ def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRule
     from spacy.tokens import Doc
 
     nlp = pipeline.nlp
-    matchers: list[tuple[frozenset[int] | None, Matcher]] = []
+    matchers: list[tuple[tuple[frozenset[int], ...], Matcher]] = []
     phrase_matchers = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in _PHRASE_ATTRIBUTES}
     groups: dict[str, CompiledGroup] = {}
     regex_groups: list[tuple[str, CompiledGroup]] = []
@@ -415,7 +417,7 @@ def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRule
                         for words in sequences
                     ])
                 # One Matcher per anchor set: a pattern only runs on drafts holding its anchor.
-                by_anchor: dict[frozenset[str] | None, list[list[dict[str, Any]]]] = {}
+                by_anchor: dict[tuple[frozenset[str], ...], list[list[dict[str, Any]]]] = {}
                 for pattern in token_patterns:
                     by_anchor.setdefault(pattern_anchors(pattern), []).append(pattern)
                 for anchors, patterns in by_anchor.items():
@@ -425,8 +427,8 @@ def compile_rules(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledRule
                     except (ValueError, KeyError) as exc:
                         raise RulePackError(
                             f"{rule.source}: match[{index}].patterns: {exc}") from None
-                    hashes = None if anchors is None else frozenset(
-                        nlp.vocab.strings.add(word) for word in anchors)
+                    hashes = tuple(frozenset(nlp.vocab.strings.add(w) for w in anchor)
+                                   for anchor in anchors)
                     matchers.append((hashes, matcher))
             else:
                 regex_groups.append((key, groups[key]))
@@ -477,30 +479,25 @@ def as_phrases(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[str, ...]
     return attribute, list(product(*choices))
 
 
-def pattern_anchors(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Words (as LOWER, NORM, LEMMA or ORTH values) of which a match must contain one.
+def pattern_anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """For each required token with literal word values (LOWER, NORM, LEMMA, ORTH), the
+    set of those values: a draft can only match when it holds a word of every set.
 
-    Picks the required token whose values hold the fewest stop words, so the anchor is
-    as rare as possible; None when no token has literal word values.
+    Empty when no token has literal values (the pattern then always runs).
     """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    best: tuple[int, int, frozenset[str]] | None = None
+    anchors: list[frozenset[str]] = []
     for token_spec in pattern:
         if "OP" in token_spec and token_spec["OP"] not in {"+", "1"}:
             continue
         for key in ("LOWER", "NORM", "LEMMA", "ORTH", "TEXT"):
             value = token_spec.get(key)
             if isinstance(value, str):
-                values = frozenset({value})
-            elif isinstance(value, dict) and isinstance(value.get("IN"), list):
-                values = frozenset(str(v) for v in value["IN"])
-            else:
-                continue
-            rank = (sum(v.lower() in STOP_WORDS for v in values), len(values), values)
-            if best is None or rank[:2] < best[:2]:
-                best = rank
-    return None if best is None else best[2]
+                anchors.append(frozenset({value}))
+                break
+            if isinstance(value, dict) and isinstance(value.get("IN"), list):
+                anchors.append(frozenset(str(v) for v in value["IN"]))
+                break
+    return tuple(sorted(set(anchors), key=sorted))
 
 
 def _merge_phrase_matchers(
