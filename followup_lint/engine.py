@@ -248,7 +248,8 @@ class Linter:
 
     def _findings(self, draft: Draft, loaded: _Loaded) -> list[Finding]:
         failures: list[tuple[RuleSpec, Exception]] = []
-        findings = list(self._stamped(draft, loaded, failures))  # sorted by start
+        lines = LineIndex(draft.text)  # built once per draft, shared by every stamp
+        findings = list(self._stamped(draft, lines, loaded, failures))  # sorted by start
         starts: dict[str, list[int]] = {}
         ends: dict[str, list[int]] = {}
         for finding in findings:
@@ -267,14 +268,13 @@ class Linter:
         rules = {r.id: r for r in self.rules}
         findings = [f for f in findings if not redundant(f, rules[f.rule])]
         if failures:
-            findings += self._internal_errors(draft, loaded, failures)
+            findings += self._internal_errors(draft, lines, loaded, failures)
         directives = read_directives(draft.text, draft.layout)
         if not directives:
             return findings
         findings = apply_directives(findings, directives)
         unused_rule = rules.get(UNUSED_SUPPRESSION)
         if unused_rule is not None:
-            lines = LineIndex(draft.text)
             findings += [
                 self._stamp(draft, lines, loaded, unused_rule, Hit(
                     d.start, d.end,
@@ -284,13 +284,12 @@ class Linter:
             ]
         return findings
 
-    def _internal_errors(self, draft: Draft, loaded: _Loaded,
+    def _internal_errors(self, draft: Draft, lines: LineIndex, loaded: _Loaded,
                          failures: list[tuple[RuleSpec, Exception]]) -> list[Finding]:
         """One finding per rule that raised, so the failure is visible and the run goes on."""
         meta = next((r for r in load_rules() if r.id == INTERNAL_ERROR), None)
         if meta is None:  # pragma: no cover - the shipped pack always has it
             raise failures[0][1]
-        lines = LineIndex(draft.text)
         return [self._stamp(draft, lines, loaded, meta, Hit(
             0, 0, f"Rule '{rule.id}' failed on this draft ({type(exc).__name__}: {exc}); its "
             "findings are missing. Please report this."))
@@ -321,9 +320,8 @@ class Linter:
             degraded=rule.id in loaded.degraded,
         )
 
-    def _stamped(self, draft: Draft, loaded: _Loaded,
+    def _stamped(self, draft: Draft, lines: LineIndex, loaded: _Loaded,
                  failures: list[tuple[RuleSpec, Exception]]) -> Iterator[Finding]:
-        lines = LineIndex(draft.text)
         reach: dict[str, int] = {}  # per rule: the end of its furthest finding so far
         hits = sorted(
             (item for item in self._hits(draft, loaded, failures) if self._keep(draft, *item)),
