@@ -211,3 +211,8 @@ def _match_context(draft: Draft, result: Specificity, sections: tuple[str, ...])
             result.details.append(Detail("discussed", draft.text[where[0]:where[1]], *where))
         else:
             result.topics_missing.append(topic)
+
+
+def is_generic(draft: Draft) -> bool:
+    """True when the body has prose but not one specific detail."""
+    return bool(draft.body_tokens) and draft.specificity.count == 0

@@ -5,18 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import Hit, register, whole_draft_span
+from pydantic import Field
+
 from followup_lint.model import Suggestion
+from followup_lint.rule import Hit, RuleOptions, whole_draft_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from followup_lint.draft import Draft
-    from followup_lint.ruleset import RuleSpec
 
 _SENTENCE_END = frozenset(".!?")
-#: An all-lowercase note needs this many words before it is judged as a whole.
-MIN_WORDS_ALL_LOWERCASE = 8
+
+
+class Options(RuleOptions):
+    min_words_all_lowercase: int = Field(
+        default=8, ge=1,
+        description="An all-lowercase note needs this many words before it is judged as a whole.")
 
 
 def _fix(replacement: str) -> tuple[Suggestion, ...]:
@@ -36,11 +41,10 @@ def _starts_new_sentence(token: Token, draft: Draft) -> bool:
     return "\n\n" in between.replace("\r", "") and same_section
 
 
-@register("capitalization")
-def check_capitalization(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+def check(draft: Draft, options: Options) -> Iterator[Hit]:
     """Report lowercase 'i' and lowercase sentence starts, or the whole note if all lowercase."""
     words = [t for t in draft.prose_tokens if t.is_alpha]
-    if len(words) >= MIN_WORDS_ALL_LOWERCASE and not any(
+    if len(words) >= options.min_words_all_lowercase and not any(
         c.isupper() for t in words for c in t.text
     ):
         start, end = whole_draft_span(draft)

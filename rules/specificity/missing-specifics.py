@@ -1,46 +1,22 @@
-"""Whole-draft specificity: a message with no specific detail, or none from the interview."""
+"""missing-specifics: facts from the Context left out, or nothing recalled from the
+conversation (a generic draft is generic-message's, said more strongly)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import Hit, register, whole_draft_span
-from followup_lint.model import Severity
+from followup_lint.rule import Hit, whole_draft_span
+from followup_lint.specificity import is_generic
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
-    from followup_lint.ruleset import RuleSpec
+    from followup_lint.rule import RuleOptions
+
+NEEDS = frozenset({"pos", "lemma"})
 
 
-def is_generic(draft: Draft) -> bool:
-    """True when the body has prose but not one specific detail."""
-    return bool(draft.body_tokens) and draft.specificity.count == 0
-
-
-@register("generic-message")
-def check_generic_message(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
-    """The whole message could follow any interview."""
-    if not is_generic(draft):
-        return
-    start, end = whole_draft_span(draft)
-    if draft.mode == "template":
-        yield Hit(start, end, "This template names nothing specific and has no slot for a "
-                  "detail from the interview (such as [topic discussed]); add one.",
-                  severity=Severity.warning)
-        return
-    if draft.kind == "reminder":
-        # A status check need not recall the conversation, so this only weakens it.
-        yield Hit(start, end, "This reminder names nothing that identifies your interview: "
-                  "mention the role, the date you interviewed or the person you met.",
-                  severity=Severity.warning)
-        return
-    yield Hit(start, end, "This note could follow any interview: it names no role, person, "
-              "project or topic from the conversation. Add one or two specifics.")
-
-
-@register("missing-specifics")
-def check_missing_specifics(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     """Facts from the Context left out, or nothing recalled from the conversation."""
     if not draft.body_tokens or is_generic(draft):
         return  # generic-message already says it, more strongly

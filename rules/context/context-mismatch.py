@@ -20,15 +20,17 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import Hit, register
 from followup_lint.lexicon import spellchecker, word_list
 from followup_lint.model import Suggestion
+from followup_lint.rule import Hit
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from followup_lint.draft import Draft
-    from followup_lint.ruleset import RuleSpec
+    from followup_lint.rule import RuleOptions
+
+NEEDS = frozenset({"pos", "lemma", "dep"})
 
 _NAME_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ'’-]+")
 _TITLES = frozenset("mr mrs ms miss dr prof professor sir madam mx dear hi hello hey "
@@ -209,8 +211,7 @@ def _check_role(draft: Draft) -> Iterator[Hit]:
                       f"interviewed for '{role}'.", quoted=(named, role or ""))
 
 
-@register("context-mismatch")
-def check_context_mismatch(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     """Names, company and job title that contradict the Context."""
     if draft.context is None:
         return

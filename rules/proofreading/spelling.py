@@ -7,16 +7,20 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import Hit, register
+from pydantic import Field, field_validator
+
 from followup_lint.lexicon import misspellings, spellchecker
 from followup_lint.model import Suggestion
+from followup_lint.rule import Hit, RuleOptions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
     from spellchecker import SpellChecker
 
     from followup_lint.draft import Draft
-    from followup_lint.ruleset import RuleSpec
+
+
+NEEDS = frozenset({"pos"})
 
 _WORD = re.compile(r"^[A-Za-z]{2,}(?:['’][A-Za-z]+)?$")
 _CONTEXT_WORD = re.compile(r"[A-Za-z]+")
@@ -33,9 +37,19 @@ _PREFIXES = frozenset("pre post non co re un anti multi semi sub inter intra mid
 _MIN_CANDIDATE_COUNT = 1000
 
 
-def _accepted_words(draft: Draft) -> set[str]:
+class Options(RuleOptions):
+    vocabulary: frozenset[str] = Field(
+        default=frozenset(), description="Extra words to accept (case-insensitive).")
+
+    @field_validator("vocabulary", mode="after")
+    @classmethod
+    def _lowercase(cls, value: frozenset[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in value)
+
+
+def _accepted_words(draft: Draft, vocabulary: frozenset[str]) -> set[str]:
     """Words that are correct in this draft: Context names and the user's vocabulary."""
-    accepted: set[str] = set(draft.vocabulary)
+    accepted: set[str] = set(vocabulary)
     context = draft.context
     if context is not None:
         phrases = [context.company or "", context.role or "", context.industry or ""]
@@ -99,10 +113,9 @@ def _unknown(checker: SpellChecker, words: Iterable[str]) -> set[str]:
     return unknown
 
 
-@register("spelling")
-def check_spelling(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+def check(draft: Draft, options: Options) -> Iterator[Hit]:
     """Report words the dictionary does not know, with up to three suggestions."""
-    accepted = _accepted_words(draft)
+    accepted = _accepted_words(draft, options.vocabulary)
     checker = spellchecker()
     candidates: dict[str, list[Token]] = {}
     doc = draft.doc

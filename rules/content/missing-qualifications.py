@@ -1,30 +1,23 @@
-"""What a follow-up should say: thanks, enthusiasm, and why the writer fits the role."""
+"""missing-qualifications: a thank-you with no sentence tying the writer's skills to the role."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import Hit, register, whole_draft_span
-from followup_lint.model import Severity
+from pydantic import Field
+
+from followup_lint.rule import Hit, RuleOptions, whole_draft_span
 from followup_lint.syntax import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
     from followup_lint.draft import Draft
-    from followup_lint.ruleset import RuleSpec
 
-_THANKS = frozenset(
-    "thank thanks thankful appreciate appreciated appreciating appreciation appreciative "
-    "grateful gratitude gratefully thx thnx ty".split()
-)
-_ENTHUSIASM = frozenset(
-    "excited exciting excitement enthusiastic enthusiasm eager eagerly keen thrilled "
-    "delighted interested interest interesting passionate passion enjoy enjoyed enjoying "
-    "glad happy pleased love loved inspiring inspired appeal appeals appealing energized "
-    "impressed fascinating fascinated forward motivated honored honoured privilege".split()
-)
+
+NEEDS = frozenset({"lemma", "dep"})
+
 _FIRST_PERSON = frozenset("i my me i'm i've i'd i'll".split())
 _EXPERIENCE_NOUNS = frozenset(
     "experience background skill skills expertise year years degree certification training "
@@ -50,36 +43,6 @@ def _words(tokens) -> set[str]:
     return {t.lower_ for t in tokens}
 
 
-@register("missing-gratitude")
-def check_missing_gratitude(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
-    """No thanks anywhere: an error in a thank-you, a warning in a reminder."""
-    if not draft.body_tokens:
-        return
-    if draft.prose_forms & _THANKS:
-        return
-    start, end = whole_draft_span(draft)
-    if draft.kind == "reminder":
-        yield Hit(start, end, "Thank the reader for their time, even in a reminder; it keeps "
-                  "the check-in warm.", severity=Severity.warning)
-    else:
-        # An error needs certainty: a guessed kind may be a withdrawal or another message.
-        yield Hit(start, end, "A thank-you note that never says thank you: thank the "
-                  "interviewer for their time.",
-                  severity=Severity.warning if draft.kind_inferred else None)
-
-
-@register("missing-enthusiasm")
-def check_missing_enthusiasm(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
-    """No word of interest or enthusiasm for the role or the company."""
-    if len([t for t in draft.body_tokens if t.is_alpha]) < 12:
-        return  # too short to judge
-    if draft.prose_forms & _ENTHUSIASM:
-        return
-    start, end = whole_draft_span(draft)
-    yield Hit(start, end, "Say that you want the job: one sentence of genuine enthusiasm for "
-              "the role or the team.")
-
-
 def _ties_experience(sentence: Span, has_parse: bool) -> bool:
     """True when the sentence speaks of the writer's own experience or ability to do the work."""
     words = _words(sentence)
@@ -102,10 +65,16 @@ def _ties_experience(sentence: Span, has_parse: bool) -> bool:
     return False
 
 
-@register("missing-qualifications")
-def check_missing_qualifications(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+class Options(RuleOptions):
+    min_words: int = Field(default=25, ge=1,
+                           description="Shorter bodies are too short to judge.")
+
+
+def check(draft: Draft, options: Options) -> Iterator[Hit]:
     """A thank-you with no sentence tying the writer's own skills to the role."""
-    if draft.kind != "thank-you" or len([t for t in draft.body_tokens if t.is_alpha]) < 25:
+    if draft.kind != "thank-you" or len(
+        [t for t in draft.body_tokens if t.is_alpha]
+    ) < options.min_words:
         return
     has_parse = {"lemma", "dep"} <= draft.capabilities
     if any(_ties_experience(s, has_parse) for s in draft.body_sentences):

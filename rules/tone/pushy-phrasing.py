@@ -12,15 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import Hit, register
 from followup_lint.model import Severity
+from followup_lint.rule import Hit
 from followup_lint.syntax import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from followup_lint.draft import Draft
-    from followup_lint.ruleset import RuleSpec
+    from followup_lint.rule import RuleOptions
+
+NEEDS = frozenset({"pos", "lemma", "dep"})
 
 _REPLY_VERBS = frozenset(
     "know respond reply answer decide confirm call email write get hear contact update send "
@@ -140,8 +142,7 @@ def _deadline_hits_without_parse(sentence: Span) -> Iterator[Hit]:
                 break
 
 
-@register("reader-deadline")
-def check_reader_deadline(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     """Deadlines and demands aimed at the reader."""
     finder = _deadline_hits if draft.has_parse else _deadline_hits_without_parse
     for sentence in draft.body_sentences:

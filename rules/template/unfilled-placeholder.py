@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import Hit, register
+from pydantic import Field
+
+from followup_lint.rule import Hit, RuleOptions
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
-    from followup_lint.ruleset import RuleSpec
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -21,10 +22,15 @@ def slot_name(placeholder: str) -> str:
     return _NON_WORD.sub("_", inner.lower()).strip("_")
 
 
-@register("unfilled-placeholder")
-def check_unfilled_placeholder(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+class Options(RuleOptions):
+    template_variables: tuple[str, ...] = Field(
+        default=(), description="In template mode, the slot names a template may use "
+        "({{company}}, [First Name]); when set, any other placeholder is reported.")
+
+
+def check(draft: Draft, options: Options) -> Iterator[Hit]:
     """Draft mode: every slot is unfilled. Template mode: slots must be declared variables."""
-    declared = {slot_name(v) for v in draft.config.template_variables}
+    declared = {slot_name(v) for v in options.template_variables}
     for start, end in draft.placeholders:
         section = draft.section_of(start)
         if section in {"quoted", "header"}:

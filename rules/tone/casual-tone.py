@@ -6,14 +6,14 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import Hit, register
 from followup_lint.layout import PROSE_SECTIONS
 from followup_lint.lexicon import spellchecker
 from followup_lint.model import Severity
+from followup_lint.rule import Hit
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
-    from followup_lint.ruleset import RuleSpec
+    from followup_lint.rule import RuleOptions
 
 # Pictographs, dingbats, emoticon and transport blocks, flags, and the joiners and
 # variation selectors that glue multi-codepoint emoji together.
@@ -28,8 +28,13 @@ _SHOUT_MIN_LETTERS = 7
 _SHOUT_SINGLE_MIN = 6
 
 
-@register("casual-symbols")
-def check_casual_symbols(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
+    """Emoji, emoticons and shouting (the rule's word lists are in its pack)."""
+    yield from _casual_symbols(draft)
+    yield from _shouting(draft)
+
+
+def _casual_symbols(draft: Draft) -> Iterator[Hit]:
     """Emoji and emoticons in the writer's own prose."""
     for section in draft.layout.sections:
         if section.name not in PROSE_SECTIONS:
@@ -45,8 +50,7 @@ def check_casual_symbols(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
                       severity=Severity.error)
 
 
-@register("shouting")
-def check_shouting(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+def _shouting(draft: Draft) -> Iterator[Hit]:
     """Ordinary words in capitals ('I AM SO EXCITED'); acronyms such as SQL are fine."""
     checker = spellchecker()
     run: list = []
