@@ -1,8 +1,14 @@
-"""Dates for the timing rules: naive-UTC comparison, business days, readable gaps."""
+"""Dates: day and month names, naive-UTC comparison, business days, readable gaps."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+
+#: Day and month names, lowercase: words that date something in a draft.
+DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
 
 
 def naive_utc(moment: datetime) -> datetime:

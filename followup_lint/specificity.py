@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from followup_lint.dates import DATE_WORDS
 from followup_lint.lexicon import spellchecker, word_list
 
 if TYPE_CHECKING:
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
 
 DetailKind = Literal["named", "discussed"]
 
-_DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
 # Capitalised words that name nothing: greetings, titles, stock words of any email.
 _NOT_NAMES = frozenset(
     "i thank thanks hi hello dear mr mrs ms miss dr prof sir madam best regards sincerely "
@@ -121,7 +118,7 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
             return "named"
         if not any(c.isalpha() for c in text):
             return None
-    if lower in _DATE_WORDS:
+    if lower in DATE_WORDS:
         return "named"
     if lower.rstrip(".") in _NOT_NAMES:
         return None

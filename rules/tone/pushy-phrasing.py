@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from followup_lint.dates import DATE_WORDS
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
 from followup_lint.syntax import subject_of
@@ -35,11 +36,9 @@ _ANSWER_NOUNS = frozenset(
     "offer".split()
 )
 _DEADLINE_PREPS = frozenset("by before within until no".split())
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december today tomorrow tonight noon "
-    "midnight eod cob end close morning afternoon evening week weekend hours hour days "
-    "day pm am".split()
+_TIME_WORDS = DATE_WORDS | frozenset(
+    "today tomorrow tonight noon midnight eod cob end close morning afternoon evening week "
+    "weekend hours hour days day pm am".split()
 )
 _NOW_WORDS = frozenset("today tomorrow tonight immediately asap now urgently".split())
 # An invitation is not a demand: "feel free to contact me right away".
