@@ -83,12 +83,44 @@ def _flattery(sentence: Span) -> Iterator[Hit]:
                   severity=Severity.warning)
 
 
+#: Ratings a writer gives their own abilities instead of showing them.
+_SELF_RATINGS = frozenset(
+    "exceptional outstanding extraordinary unmatched unparalleled unrivalled unrivaled "
+    "flawless impeccable superior incredible amazing phenomenal genius eidetic "
+    "photographic superhuman".split()
+)
+
+
+def _overclaiming(sentence: Span) -> Iterator[Hit]:
+    """'My exceptional skills', 'I always get it right the first time'."""
+    for token in sentence:
+        lower = token.lower_
+        if lower in _SELF_RATINGS and token.pos_ == "ADJ":
+            head = token.head
+            mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in head.children)
+            has = head.head.lemma_.lower() in {"have", "possess", "bring", "offer"} and \
+                party(subject_of(head.head)) == "writer"
+            am = token.dep_ == "acomp" and party(subject_of(head)) == "writer"
+            if mine or has or am:
+                break
+        if lower in {"always", "never"} and token.head.pos_ in {"VERB", "AUX"} and \
+                party(subject_of(token.head)) == "writer" and \
+                {"right", "mistake", "mistakes", "fail", "wrong"} & {t.lower_ for t in sentence}:
+            break
+    else:
+        return
+    yield Hit(sentence.start_char, sentence.end_char, "Rating yourself in superlatives reads "
+              "as boasting; show it with one result from your work instead.",
+              severity=Severity.warning)
+
+
 @register("self-centred")
 def check_self_centred(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Perks as the reason to want the job; flattery in place of fit."""
     if not draft.has_parse:
         return
     for sentence in draft.body_sentences:
-        hit = next(_perks(sentence), None) or next(_flattery(sentence), None)
+        hit = next(_perks(sentence), None) or next(_flattery(sentence), None) or \
+            next(_overclaiming(sentence), None)
         if hit is not None:
             yield hit
