@@ -85,10 +85,15 @@ class CompiledMatchers:
             for section in draft.layout.sections:
                 if section.name not in where:
                     continue
-                for match in compiled.regex.finditer(draft.text, section.start, section.end):
+                for match in compiled.regex.finditer(draft.plain, section.start, section.end):
                     if match.end() > match.start():
-                        replacement = (match.expand(group.replacement)
-                                       if group.replacement is not None else None)
+                        replacement = None
+                        if group.replacement is not None:
+                            # Expand against what the writer typed (curly quotes kept) when
+                            # the pattern matches it there too.
+                            typed = compiled.regex.fullmatch(draft.text, match.start(),
+                                                             match.end())
+                            replacement = (typed or match).expand(group.replacement)
                         hit = group_hit(group, match.start(), match.end(), match.group(),
                                         replacement)
                         if keeps(draft, group, hit):

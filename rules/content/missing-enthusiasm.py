@@ -7,19 +7,13 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from followup_lint.content import ENTHUSIASM, calibrated, is_withdrawal
 from followup_lint.rule import Hit, RuleOptions, whole_draft_span
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
 
 NEEDS = frozenset({"lemma"})
-
-_ENTHUSIASM = frozenset(
-    "excited exciting excitement enthusiastic enthusiasm eager eagerly keen thrilled "
-    "delighted interested interest interesting passionate passion enjoy enjoyed enjoying "
-    "glad happy pleased love loved inspiring inspired appeal appeals appealing energized "
-    "impressed fascinating fascinated forward motivated honored honoured privilege".split()
-)
 
 
 class Options(RuleOptions):
@@ -31,8 +25,8 @@ def check(draft: Draft, options: Options) -> Iterator[Hit]:
     """No word of interest or enthusiasm for the role or the company."""
     if len([t for t in draft.body_tokens if t.is_alpha]) < options.min_words:
         return  # too short to judge
-    if draft.prose_forms & _ENTHUSIASM:
+    if draft.prose_forms & ENTHUSIASM or is_withdrawal(draft):
         return
     start, end = whole_draft_span(draft)
     yield Hit(start, end, "Say that you want the job: one sentence of genuine enthusiasm for "
-              "the role or the team.")
+              "the role or the team.", severity=calibrated(draft))

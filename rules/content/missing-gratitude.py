@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from followup_lint.content import THANKS, calibrated, is_withdrawal
 from followup_lint.model import Severity
 from followup_lint.rule import Hit, whole_draft_span
 
@@ -14,22 +15,18 @@ if TYPE_CHECKING:
 
 NEEDS = frozenset({"lemma"})
 
-_THANKS = frozenset(
-    "thank thanks thankful appreciate appreciated appreciating appreciation appreciative "
-    "grateful gratitude gratefully thx thnx ty".split()
-)
-
 
 def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     """No thanks anywhere: an error in a thank-you, a warning in a reminder."""
     if not draft.body_tokens:
         return
-    if draft.prose_forms & _THANKS:
+    if draft.prose_forms & THANKS:
         return
     start, end = whole_draft_span(draft)
-    if draft.kind == "reminder":
+    if draft.kind == "reminder" or is_withdrawal(draft):
         yield Hit(start, end, "Thank the reader for their time, even in a reminder; it keeps "
-                  "the check-in warm.", severity=Severity.warning)
+                  "the check-in warm.",
+                  severity=Severity.info if is_withdrawal(draft) else calibrated(draft))
     else:
         # An error needs certainty: a guessed kind may be a withdrawal or another message.
         yield Hit(start, end, "A thank-you note that never says thank you: thank the "

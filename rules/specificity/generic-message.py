@@ -30,7 +30,7 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
         # A status check need not recall the conversation, so this only weakens it.
         yield Hit(start, end, "This reminder names nothing that identifies your interview: "
                   "mention the role, the date you interviewed or the person you met.",
-                  severity=Severity.warning)
+                  severity=Severity.info)
         return
     yield Hit(start, end, "This note could follow any interview: it names no role, person, "
               "project or topic from the conversation. Add one or two specifics.")

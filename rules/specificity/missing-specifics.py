@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from followup_lint.content import calibrated
 from followup_lint.rule import Hit, whole_draft_span
 from followup_lint.specificity import is_generic
 
@@ -18,9 +19,19 @@ NEEDS = frozenset({"pos", "lemma"})
 
 def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     """Facts from the Context left out, or nothing recalled from the conversation."""
-    if not draft.body_tokens or is_generic(draft):
-        return  # generic-message already says it, more strongly
+    if not draft.body_tokens:
+        return
     spec = draft.specificity
+    topics = draft.context.topics if draft.context else []
+    if is_generic(draft):
+        # generic-message already says it, more strongly; only the Context's topics add
+        # something it does not: what exactly to mention.
+        if topics and spec.topics_missing == topics:
+            start, end = whole_draft_span(draft)
+            listed = ", ".join(f"'{t}'" for t in topics)
+            yield Hit(start, end, f"Mention something you discussed (for example: {listed}) "
+                      "to show you listened.", quoted=tuple(topics))
+        return
     start, end = whole_draft_span(draft)
     if spec.company_named is False and draft.context is not None:
         if spec.role_named is not True:
@@ -39,4 +50,5 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
         draft.context and draft.context.topics
     ):
         yield Hit(start, end, "Recall something concrete from the conversation (a project, "
-                  "a responsibility, a challenge the team faces) to make the note memorable.")
+                  "a responsibility, a challenge the team faces) to make the note memorable.",
+                  severity=calibrated(draft))

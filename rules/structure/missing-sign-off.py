@@ -30,7 +30,7 @@ def check(draft: Draft, options: Options) -> Iterator[Hit]:
     if not body:
         return
     last = body[-1]
-    tail = draft.text[last.start:last.end].rstrip()
+    tail = draft.plain[last.start:last.end].rstrip()
     if _CLOSING_THANKS.search(tail):
         return
     start = max(last.start, last.start + len(tail) - 1)

@@ -31,7 +31,7 @@ class Options(RuleOptions):
 def check(draft: Draft, options: Options) -> Iterator[Hit]:
     """An empty, one-vague-word, or overlong subject line (only when a Subject: line exists)."""
     header = next((s for s in draft.layout.spans("header")
-                   if draft.text[s.start:s.end].lower().startswith("subject")), None)
+                   if draft.plain[s.start:s.end].lower().startswith("subject")), None)
     if header is None:
         return
     subject = draft.layout.first("subject")
@@ -39,7 +39,7 @@ def check(draft: Draft, options: Options) -> Iterator[Hit]:
         yield Hit(header.start, header.end, "The subject line is empty; say what the message "
                   "is, e.g. \"Thank you - Data Analyst interview\".")
         return
-    text = draft.text[subject.start:subject.end]
+    text = draft.plain[subject.start:subject.end]
     words = [w.lower() for w in _WORD.findall(text)]
     if words and all(w in _VAGUE_SUBJECT_WORDS for w in words) and len(words) <= 3:
         yield Hit(subject.start, subject.end, f"'{text}' says little; name the role or the "
