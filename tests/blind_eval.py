@@ -86,7 +86,7 @@ def main() -> None:
             print(f"  {category:17s} recall {score.recall:.2f} ({score.tp}/{score.tp + score.fn})"
                   f"  precision {score.precision:.2f} (false alarms {score.fp}/"
                   f"{score.fp + score.tn})")
-            if name == "A" and "--misses" in sys.argv:
+            if "--misses" in sys.argv:
                 for text in score.misses:
                     print("     miss:", text.replace("\n", " / ")[:150])
                 for text in score.false_alarms:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from followup_lint.lexicon import word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
-from followup_lint.syntax import is_negated, party, subject_of
+from followup_lint.syntax import aimed_at_their_side
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
     from followup_lint.draft import Draft
     from followup_lint.rule import RuleOptions
@@ -27,13 +27,6 @@ if TYPE_CHECKING:
 NEEDS = frozenset({"pos", "dep"})
 
 
-#: Words that point at the reader's side: the reader, the company and its people.
-_THEIR_SIDE = frozenset(
-    "you your yours they them their company firm organization organisation team hr "
-    "recruiter recruiters interviewer interviewers manager managers management department "
-    "process response email letter people everyone anyone candidates applicants "
-    "interviewees others it this that".split()
-)
 _OTHER_APPLICANTS = frozenset("candidates applicants interviewees competition others".split())
 _PUT_DOWNS = frozenset("weaker worse inferior unqualified less lesser mediocre".split())
 # A short quotation is a scare quote when the sentence disputes it or it names the
@@ -49,33 +42,10 @@ _VERDICT_WORDS = frozenset(
 )
 
 
-def _aimed_at_them(token: Token, sentence: Span) -> bool:
-    """True when an insult word describes the reader's side, not the writer or the work."""
-    words = {t.lower_ for t in sentence}
-    if not words & _THEIR_SIDE:
-        return False
-    node = token
-    for _ in range(6):  # up to the clause that says who is being described
-        if node.pos_ in {"VERB", "AUX"}:
-            break
-        if node.head is node:
-            break
-        if any(c.dep_ == "poss" and c.lower_ in {"your", "their"} for c in node.children):
-            return True  # "your cookie-cutter response"
-        node = node.head
-    if node.pos_ in {"VERB", "AUX"}:
-        if is_negated(node) or any(c.dep_ == "neg" for c in token.children):
-            return False
-        who = party(subject_of(node))
-        if who == "writer":
-            return any(c.dep_ == "poss" and c.lower_ in {"your", "their"} for c in token.children)
-    return True
-
-
 def _insults(sentence: Span, insults: frozenset[str]) -> Iterator[Hit]:
     for token in sentence:
         if token.lower_ in insults and token.pos_ in {"ADJ", "NOUN", "PROPN", "VERB"} and \
-                _aimed_at_them(token, sentence):
+                aimed_at_their_side(token, sentence):
             yield Hit(sentence.start_char, sentence.end_char,
                       "This insults the reader, the company or other people; a hostile line "
                       "ends the conversation. Leave it out.", severity=Severity.error)
