@@ -203,3 +203,17 @@ def test_explain_shows_options() -> None:
     result = cli("explain", "too-long", cwd=Path.cwd())
     assert result.returncode == 0
     assert "max-words = 200" in result.stdout and "[rules.too-long]" in result.stdout
+
+
+def test_preview_flag_on_the_command_line(tmp_path) -> None:
+    pack(tmp_path / "packs", extra='status = "preview"\nsince = "0.2.0"')
+    (tmp_path / ".followup-lint.toml").write_text('rule-dirs = ["packs"]\n', encoding="utf-8")
+    (tmp_path / "note.txt").write_text("We need more synergy here.\n", encoding="utf-8")
+    args = ("note.txt", "--model", "blank", "--format", "json", "--no-cache")
+    plain = json.loads(cli(*args, cwd=tmp_path).stdout)["files"][0]["report"]
+    preview = json.loads(cli(*args, "--preview", cwd=tmp_path).stdout)["files"][0]["report"]
+    assert "buzzword" not in plain["rules"]
+    assert "buzzword" in preview["rules"]
+    assert "buzzword" in {f["rule"] for f in preview["findings"]}
+    listed = cli("rules", cwd=tmp_path).stdout
+    assert "(preview)" in next(line for line in listed.splitlines() if "buzzword" in line)
