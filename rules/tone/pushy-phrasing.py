@@ -378,7 +378,9 @@ def _threat(sentence: Span) -> Iterator[Hit]:
             continue
         future = any(c.lower_ in {"will", "'ll", "shall", "gon", "going", "be"} or
                      c.lemma_.lower() in {"plan", "intend"} for c in verb.children) or \
-            verb.head.lemma_.lower() in {"plan", "intend", "go", "have"}
+            verb.head.lemma_.lower() in {"plan", "intend", "go", "have"} or any(
+                c.lower_ in {"will", "'ll", "shall"} for a in list(verb.ancestors)[:2]
+                for c in a.children)
         subtree = {t.lower_ for t in verb.subtree}
         escalates = lemma == "raise" and bool(subtree & _SUPERIORS)
         if lemma == "raise" and not escalates:
