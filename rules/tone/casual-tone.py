@@ -28,7 +28,7 @@ _SHOUT_MIN_LETTERS = 7
 _SHOUT_SINGLE_MIN = 6
 
 
-def _casual_symbols(draft: Draft) -> Iterator[Hit]:
+def _check_casual_symbols(draft: Draft) -> Iterator[Hit]:
     """Emoji and emoticons in the writer's own prose."""
     for section in draft.layout.sections:
         if section.name not in PROSE_SECTIONS:
@@ -44,7 +44,7 @@ def _casual_symbols(draft: Draft) -> Iterator[Hit]:
                       severity=Severity.error)
 
 
-def _shouting(draft: Draft) -> Iterator[Hit]:
+def _check_shouting(draft: Draft) -> Iterator[Hit]:
     """Ordinary words in capitals ('I AM SO EXCITED'); acronyms such as SQL are fine."""
     checker = spellchecker()
     run: list = []
@@ -97,7 +97,7 @@ def _masked_profanity(word: str, profanity: frozenset[str]) -> bool:
     return any(pattern.fullmatch(p) for p in profanity)
 
 
-def _profanity(draft: Draft) -> Iterator[Hit]:
+def _check_profanity(draft: Draft) -> Iterator[Hit]:
     """Swearing, also masked with symbols, and vulgar slang in the writer's prose."""
     profanity, slang = word_list("profanity.txt"), word_list("slang.txt")
     for section in draft.layout.sections:
@@ -122,7 +122,7 @@ def _profanity(draft: Draft) -> Iterator[Hit]:
                           "a hiring team; choose a plainer word.", severity=Severity.warning)
 
 
-def _letter_case(draft: Draft) -> Iterator[Hit]:
+def _check_letter_case(draft: Draft) -> Iterator[Hit]:
     """Stretched words ('sooo'), a note written all in lowercase, Every Word Capitalised."""
     checker = spellchecker()
     for section in draft.layout.spans("greeting", "body", "sign-off"):
@@ -153,9 +153,9 @@ def _letter_case(draft: Draft) -> Iterator[Hit]:
 
 
 def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
-    """Emoji, emoticons, shouting, profanity and slang, stretched letters and odd letter
-    case (the rule's word lists are in its pack)."""
-    yield from _casual_symbols(draft)
-    yield from _shouting(draft)
-    yield from _profanity(draft)
-    yield from _letter_case(draft)
+    """Emoji, emoticons, shouting, profanity and slang, stretched letters and odd
+    letter case (the rule's word lists are in its pack)."""
+    yield from _check_casual_symbols(draft)
+    yield from _check_shouting(draft)
+    yield from _check_profanity(draft)
+    yield from _check_letter_case(draft)

@@ -167,7 +167,7 @@ def _deadline_hits_without_parse(sentence: Span) -> Iterator[Hit]:
                 break
 
 
-def _reader_deadline(draft: Draft) -> Iterator[Hit]:
+def _check_reader_deadline(draft: Draft) -> Iterator[Hit]:
     """Deadlines and demands aimed at the reader."""
     finder = _deadline_hits if draft.has_parse else _deadline_hits_without_parse
     for sentence in draft.body_sentences:
@@ -511,7 +511,7 @@ def _process_complaint(sentence: Span, words: set[str]) -> Iterator[Hit]:
                   "feedback, keep it for when they ask.", severity=Severity.warning)
 
 
-def _impatience(draft: Draft) -> Iterator[Hit]:
+def _check_impatience(draft: Draft) -> Iterator[Hit]:
     """Impatience, reproach, resignation, threats and complaints, read from the parse."""
     if not draft.has_parse:
         return
@@ -534,5 +534,5 @@ def _impatience(draft: Draft) -> Iterator[Hit]:
 
 def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     """Deadlines set on the reader, and impatience or pressure about the pace."""
-    yield from _reader_deadline(draft)
-    yield from _impatience(draft)
+    yield from _check_reader_deadline(draft)
+    yield from _check_impatience(draft)
