@@ -46,10 +46,12 @@ def run_rules(draft: Draft, rules: Iterable[Rule], options: dict[str, RuleOption
 
 
 def counts_here(draft: Draft, rule: RuleSpec, hit: Hit) -> bool:
-    """True when ``hit`` is in one of the rule's sections and (unless the rule is about
-    them) not on a template slot."""
-    if draft.section_of(hit.start) not in rule.sections:
-        return False
+    """True when ``hit`` is in one of the rule's sections (or is a point outside every
+    section, which speaks of the whole draft) and, unless the rule is about them, not on
+    a template slot."""
+    section = draft.section_of(hit.start)
+    if section not in rule.sections and not (section is None and hit.start == hit.end):
+        return False  # (a point outside every section speaks of the whole draft)
     return rule.on_placeholders or not draft.in_placeholder(hit.start, hit.end)
 
 

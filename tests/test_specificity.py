@@ -39,12 +39,11 @@ def test_greeting_and_signature_names_are_not_details(fired) -> None:
 
 
 def test_generic_reminder_is_only_info(linter) -> None:
-    # A status check need not recall the conversation (main 99f6131 made this info).
     text = "Dear Ms. Grant,\n\nI wanted to follow up on my interview. Is there any update?\n"
     report = linter.lint(text)
     assert report.kind == "reminder"
     severities = [f.severity for f in report.findings if f.rule == "generic-message"]
-    assert severities == [Severity.info]
+    assert severities == [Severity.info]  # a status check need not recall the conversation
 
 
 def test_template_slot_counts_as_a_detail() -> None:

@@ -63,8 +63,7 @@ def _other_applicants(sentence: Span, insults: frozenset[str]) -> Iterator[Hit]:
     if not words & _OTHER_APPLICANTS:
         return
     text = sentence.text.lower()
-    put_down = words & _PUT_DOWNS or words & insults or "better than" in text or \
-        "no match" in text
+    put_down = words & _PUT_DOWNS or words & insults or "better than" in text or "no match" in text
     if put_down and ("other" in words or words & {"competition", "rest"}):
         yield Hit(sentence.start_char, sentence.end_char,
                   "Running down other applicants reflects on you, not on them; say what "

@@ -261,13 +261,10 @@ def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
         if not is_negated(verb):
             continue
         lemma = verb.lemma_.lower()
-        if (who in {"reader", "nobody"} and _is_response(verb)) or (
-            who == "reader" and lemma == "ignore") or (
-            who == "writer" and lemma in _RECEIVE_VERBS and words & _EDGE_WORDS and (
-                lemma != "have" or words & {"response", "reply", "answer", "word", "news"})
-        ):
-            pass
-        else:
+        theirs = who in {"reader", "nobody"} and _is_response(verb)
+        mine = who == "writer" and lemma in _RECEIVE_VERBS and bool(words & _EDGE_WORDS) and (
+            lemma != "have" or bool(words & {"response", "reply", "answer", "word", "news"}))
+        if not (theirs or mine):
             continue
         yield Hit(sentence.start_char, sentence.end_char,
                   "Pointing out that they have not answered reads as a reproach; ask "
