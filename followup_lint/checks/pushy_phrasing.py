@@ -17,6 +17,7 @@ from followup_lint.lexicon import word_list
 from followup_lint.model import Severity
 from followup_lint.syntax import (
     aimed_at_their_side,
+    body_sentences,
     is_negated,
     is_question,
     is_softened,
@@ -169,7 +170,7 @@ def _deadline_hits_without_parse(sentence: Span) -> Iterator[Hit]:
 def check_reader_deadline(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Deadlines and demands aimed at the reader."""
     finder = _deadline_hits if draft.has_parse else _deadline_hits_without_parse
-    for sentence in draft.body_sentences:
+    for sentence in body_sentences(draft):
         yield from finder(sentence)
 
 
@@ -181,6 +182,9 @@ _RESPONSE_VERBS = frozenset(
 )
 _PARTICLE_RESPONSES = {"get": {"back"}, "reach": {"out"}, "follow": {"up"}, "circle": {"back"}}
 _RECEIVE_VERBS = frozenset("hear receive get have".split())
+#: Every verb the silence check looks at (the rest of a sentence is skipped cheaply).
+_SILENCE_LEMMAS = _RESPONSE_VERBS | set(_PARTICLE_RESPONSES) | _RECEIVE_VERBS | {
+    "wait", "ignore", "leave"}
 # What turns "I haven't heard back" from a plain fact into a reproach.
 _EDGE_WORDS = frozenset(
     "still anything nothing word peep single once ever even again whatsoever all "
@@ -243,10 +247,10 @@ def _is_response(verb: Token) -> bool:
 def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
     """'You haven't responded', 'nobody got back to me', 'I still haven't heard anything'."""
     for verb in sentence:
-        if verb.pos_ not in {"VERB", "AUX"} or is_softened(verb):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in _SILENCE_LEMMAS or is_softened(verb):
             continue
         who = party(subject_of(verb))
-        lemma = verb.lemma_.lower()
         waiting = lemma == "wait" or (lemma == "leave" and any(c.lower_ == "waiting"
                                                               for c in verb.children))
         if (waiting or lemma == "ignore") and not is_negated(verb) and (
@@ -344,6 +348,8 @@ def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]
     lowered = text.lower()
     for verb in sentence:
         lemma = verb.lemma_.lower()
+        if lemma not in _PROMISE_VERBS and lemma not in _TELL_VERBS:
+            continue
         who = subject_of(verb)
         passive = who is not None and who.dep_ == "nsubjpass"  # "I was told I'd hear"
         if who is None or (party(who) == "writer" and not passive) or is_softened(verb):
@@ -512,7 +518,7 @@ def check_impatience(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Impatience, reproach, resignation, threats and complaints, read from the parse."""
     if not draft.has_parse:
         return
-    for sentence in draft.body_sentences:
+    for sentence in body_sentences(draft):
         text = draft.plain[sentence.start_char:sentence.end_char]
         words = {t.lower_ for t in sentence}
         for finder in (
