@@ -495,12 +495,33 @@ def _entitled(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
                   severity=Severity.warning)
 
 
+_HIRING_PEOPLE = _HIRING_PROCESS | {"you", "they", "nobody", "everyone", "people", "staff",
+                                    "team", "manager", "receptionist", "it", "which", "that"}
+
+
+def _judges_the_hiring(token: Token) -> bool:
+    """True when a complaint word describes the interview, the process or their people
+    ('the panel seemed unprepared'), not the work ('a tool that flags late trailers')."""
+    if token.dep_ == "amod":
+        return token.head.lower_ in _HIRING_PROCESS
+    verb = token.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"}:
+            subject = subject_of(verb)
+            return subject is not None and subject.lower_ in _HIRING_PEOPLE
+        if verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _process_complaint(sentence: Span, words: set[str]) -> Iterator[Hit]:
     """Complaints about how the interview was run, or advice to fix their hiring."""
     if not words & _HIRING_PROCESS:
         return
     complaints = word_list("complaints.txt")
-    judged = any(t.lower_ in complaints and aimed_at_their_side(t, sentence) for t in sentence)
+    judged = any(t.lower_ in complaints and _judges_the_hiring(t) and
+                 aimed_at_their_side(t, sentence) for t in sentence)
     advice = False
     for verb in sentence:
         if verb.lemma_.lower() in _ADVICE_HEADS and party(subject_of(verb)) in {"writer", None} \
