@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from followup_lint.lexicon import valence, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
-from followup_lint.syntax import aimed_at_their_side, is_negated
+from followup_lint.syntax import aimed_at_their_side, body_sentences, is_negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -137,7 +137,7 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     if not draft.has_parse:
         return
     insults = word_list("insults.txt")
-    for sentence in draft.body_sentences:
+    for sentence in body_sentences(draft):
         for finder in (_insults(sentence, insults), _other_applicants(sentence, insults),
                        _scare_quotes(draft, sentence), _sarcasm(sentence)):
             hit = next(finder, None)
