@@ -49,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="followup-lint",
         description="Lint job-interview follow-up emails (thank-you notes and reminders). "
         "Subcommands: 'followup-lint rules' lists every rule, 'followup-lint explain RULE' "
-        "shows one with examples.",
+        "shows one with examples, 'followup-lint batch INPUT --out DIR' lints a data set "
+        "on Dask.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files, directories or globs to lint; '-' reads standard input")
@@ -146,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("usage: followup-lint explain RULE", file=sys.stderr)
             return EXIT_ERROR
         return _explain(args_list[1])
+    if args_list[:1] == ["batch"]:  # a data set on Dask: followup_lint/scale/
+        from followup_lint.scale.command import main as batch_main
+
+        return batch_main(args_list[1:])
     parser = _parser()
     args = parser.parse_args(args_list)
     if not args.paths:

@@ -17,21 +17,26 @@ Needs the optional extra: ``pip install "followup-lint[dask]"``.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
-
-from followup_lint.scale.job import LintJob
-from followup_lint.scale.tables import CONTEXT_FIELDS, DRAFTS_SCHEMA, FINDINGS_SCHEMA
 
 if TYPE_CHECKING:
     from followup_lint.scale.frame import LintedFrames, lint_frame
+    from followup_lint.scale.job import LintJob
+    from followup_lint.scale.tables import CONTEXT_FIELDS, DRAFTS_SCHEMA, FINDINGS_SCHEMA
 
+#: Public names and their modules, imported on first use (so that a missing optional
+#: dependency surfaces as a clear message from the command, not at package import).
+_EXPORTS = {
+    "lint_frame": "frame", "LintedFrames": "frame", "LintJob": "job",
+    "CONTEXT_FIELDS": "tables", "DRAFTS_SCHEMA": "tables", "FINDINGS_SCHEMA": "tables",
+}
 __all__ = ["CONTEXT_FIELDS", "DRAFTS_SCHEMA", "FINDINGS_SCHEMA", "LintJob", "LintedFrames",
            "lint_frame"]
 
 
 def __getattr__(name: str) -> object:
-    if name in {"lint_frame", "LintedFrames"}:
-        from followup_lint.scale import frame
-
-        return getattr(frame, name)
+    if name in _EXPORTS:
+        module = importlib.import_module(f"followup_lint.scale.{_EXPORTS[name]}")
+        return getattr(module, name)
     raise AttributeError(f"module 'followup_lint.scale' has no attribute {name!r}")

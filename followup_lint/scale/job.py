@@ -98,6 +98,15 @@ class LintJob:
                        self.batch_size, self.cache_dir, digest.hexdigest())
 
     @property
+    def output_digest(self) -> str:
+        """Digest of what decides the output (not the batch size or the cache)."""
+        digest = hashlib.sha256()
+        for part in (self.config_json, self.version, self.shipped_rules,
+                     *(_digest_files(p) for p in self.rule_packs)):
+            digest.update(part.encode() + b"\0")
+        return digest.hexdigest()
+
+    @property
     def config(self) -> Config:
         return Config.model_validate_json(self.config_json)
 
