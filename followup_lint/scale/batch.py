@@ -256,6 +256,13 @@ def run_partition(partition: Partition, columns: Columns, job: LintJob, out: str
     return _stats(findings, drafts)
 
 
+def _remove_leftovers(out: Path) -> None:
+    """Temporary files of a worker that died while writing (no task of this run is live)."""
+    for table in ("findings", "drafts"):
+        for leftover in (out / table).glob(".part-*.tmp"):
+            leftover.unlink(missing_ok=True)
+
+
 def _done(out: Path, partition: Partition) -> bool:
     return all((out / table / partition.name).is_file() for table in ("findings", "drafts"))
 
@@ -284,6 +291,9 @@ def run_batch(
 ) -> Summary:
     """Lint ``input_path`` into ``out`` on ``client``'s cluster; returns the summary.
 
+    ``client`` is a ``distributed.Client``, or a function returning one: it is then
+    called only if some partition is left to lint (a finished rerun starts no cluster).
+
     ``on_plan(partitions)`` is called once the input is planned, and
     ``on_partition(partition, skipped)`` as each partition is found written or
     finishes (for a progress bar). A partition whose task fails is listed in
@@ -304,6 +314,7 @@ def run_batch(
         "partitions": len(partitions), "columns": [columns.id, columns.text,
                                                    [list(c) for c in columns.context]],
     })
+    _remove_leftovers(out)
     summary = Summary(partitions=len(partitions))
     if on_plan:
         on_plan(partitions)
@@ -317,12 +328,14 @@ def run_batch(
         else:
             todo.append(partition)
     started = time.perf_counter()
+    if todo and callable(client) and not hasattr(client, "submit"):
+        client = client()
     futures = {
         client.submit(run_partition, p, columns, job, str(out), pure=False, retries=1,
                       key=f"followup-lint-{job.output_digest[:12]}-{fingerprint[:8]}-{p.index}"): p
         for p in todo
     }
-    for future in as_completed(futures):
+    for future in as_completed(futures) if futures else ():
         partition = futures[future]
         try:
             stats = future.result()

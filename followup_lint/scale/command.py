@@ -128,27 +128,34 @@ def main(argv: Sequence[str]) -> int:
     except ValueError as exc:
         print(f"followup-lint: invalid option: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    if not Path(args.input).exists():  # before paying for a cluster
+        print(f"followup-lint: {args.input}: no such file or folder", file=sys.stderr)
+        return EXIT_ERROR
     out = Path(args.out)
     bar = None
     client = cluster = None
-    try:
+    show_bar = not args.quiet and (args.progress or sys.stderr.isatty())
+
+    def connect() -> Any:
+        nonlocal client, cluster
         client, cluster = _client(args)
-        show_bar = not args.quiet and (args.progress or sys.stderr.isatty())
+        return client
 
-        def on_plan(partitions: list[Any]) -> None:
-            nonlocal bar
-            if show_bar:
-                from tqdm import tqdm
+    def on_plan(partitions: list[Any]) -> None:
+        nonlocal bar
+        if show_bar:
+            from tqdm import tqdm
 
-                bar = tqdm(total=sum(p.rows for p in partitions), unit="drafts",
-                           desc="followup-lint batch", file=sys.stderr)
+            bar = tqdm(total=sum(p.rows for p in partitions), unit="drafts",
+                       desc="followup-lint batch", file=sys.stderr)
 
-        def on_partition(partition: Any, skipped: bool) -> None:
-            if bar is not None:
-                bar.update(partition.rows)
+    def on_partition(partition: Any, skipped: bool) -> None:
+        if bar is not None:
+            bar.update(partition.rows)
 
+    try:
         summary = run_batch(
-            client, Path(args.input), out, job=job, text_column=args.text_column,
+            connect, Path(args.input), out, job=job, text_column=args.text_column,
             id_column=args.id_column, context_columns=context_columns,
             auto_context=not args.no_auto_context,
             partition_rows=args.partition_rows or DEFAULT_PARTITION_ROWS,

@@ -146,7 +146,8 @@ def _context_value(field_name: str, value: Any) -> Any:
 
 
 def _context_or_error(row: dict[str, Any]) -> tuple[Context | None, str | None]:
-    fields = {k: _context_value(k, v) for k, v in row.items() if not _missing(v)}
+    fields = {k: _context_value(k, v) for k, v in row.items()
+              if not _missing(v) and not (isinstance(v, str) and not v.strip())}
     if not fields:
         return None, None
     try:
