@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from followup_lint import Config, Context, Linter
+from followup_lint import Config, Context
 from followup_lint.checks import CHECKS, register
 from followup_lint.scale import LintJob, lint_frame
 from followup_lint.scale.batch import BatchError, run_batch
