@@ -306,19 +306,23 @@ def test_lint_frame_is_lazy_and_equals_lint_many(client, data, linter) -> None:
         index=False, name=None)) == expected
 
 
-def test_batch_command_runs_and_reports(tmp_path) -> None:
-    """The command line in a real subprocess: a local cluster of 1 worker, then a rerun."""
+def test_batch_command_runs_and_reports(client, tmp_path) -> None:
+    """The command line in a real subprocess, on the running cluster (--scheduler)."""
     source = tmp_path / "drafts.jsonl"
     rows = _rows(12)
     source.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n"
                               for r in rows), encoding="utf-8")
     command = [sys.executable, "-m", "followup_lint", "batch", str(source), "--out",
-               str(tmp_path / "out"), "--workers", "1", "--partition-rows", "5"]
+               str(tmp_path / "out"), "--scheduler", client.scheduler.address,
+               "--partition-rows", "5"]
     first = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert first.returncode == 0, first.stderr[-2000:]
     assert "12 drafts in 3 partitions (3 written, 0 already there, 0 failed)" in first.stdout
     assert "Traceback" not in first.stderr
-    again = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert len(list((tmp_path / "out" / "drafts").glob("part-*.parquet"))) == 3
+    # The rerun finds every partition written and starts no cluster at all.
+    rerun = [*command[:7], "--workers", "1", *command[9:]]
+    again = subprocess.run(rerun, capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
     assert "(0 written, 3 already there, 0 failed)" in again.stdout
     assert again.stdout.split("\n")[2:] == first.stdout.split("\n")[2:]  # same counts
@@ -326,3 +330,7 @@ def test_batch_command_runs_and_reports(tmp_path) -> None:
                              capture_output=True, text=True, cwd=tmp_path, timeout=300)
     assert missing.returncode == 2 and "no such file" in missing.stderr
     assert "Traceback" not in missing.stderr
+    no_column = subprocess.run([*command, "--text-column", "body"], capture_output=True,
+                               text=True, cwd=tmp_path, timeout=300)
+    assert no_column.returncode == 2 and "Traceback" not in no_column.stderr
+    assert "no text column 'body'; the input has: 'id', 'text'" in no_column.stderr

@@ -114,6 +114,7 @@ class LintJob:
 # -- on the worker -------------------------------------------------------------------
 
 _linters: dict[str, Linter] = {}
+_job_locks: dict[str, threading.Lock] = {}
 _caches: dict[str, ResultCache | None] = {}
 _rule_roots: dict[str, list[Path]] = {}
 _lock = threading.Lock()
@@ -160,9 +161,6 @@ def linter_for(job: LintJob) -> tuple[Linter, ResultCache | None, threading.Lock
             _linters[job.digest], _caches[job.digest] = linter, cache
             builds += 1
         return linter, _caches[job.digest], _job_locks.setdefault(job.digest, threading.Lock())
-
-
-_job_locks: dict[str, threading.Lock] = {}
 
 
 def rule_roots(job: LintJob) -> list[Path]:
