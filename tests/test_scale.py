@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import dask
+import dask.dataframe as dd
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -27,7 +28,7 @@ from distributed import Client, LocalCluster, WorkerPlugin
 
 from followup_lint import Config, Context
 from followup_lint.checks import CHECKS, register
-from followup_lint.scale import LintJob, lint_frame
+from followup_lint.scale import FINDINGS_SCHEMA, LintJob, lint_frame
 from followup_lint.scale.batch import BatchError, run_batch
 from followup_lint.scale.job import worker_state
 
@@ -291,6 +292,8 @@ def test_lint_frame_is_lazy_and_equals_lint_many(client, data, linter) -> None:
     frame = pd.concat([frame, hostile], ignore_index=True)
     linted = lint_frame(frame, text_column="body", id_column="draft_id",
                         context_columns={"company": "employer"})
+    assert isinstance(linted.findings, dd.DataFrame) and isinstance(linted.drafts, dd.DataFrame)
+    assert list(linted.findings.columns) == FINDINGS_SCHEMA.names  # known before computing
     findings, drafts = dask.compute(linted.findings, linted.drafts)
     reports = list(linter.lint_many(
         [r["text"] for r in rows],
