@@ -318,8 +318,10 @@ def test_batch_command_runs_and_reports(client, tmp_path) -> None:
     command = [sys.executable, "-m", "followup_lint", "batch", str(source), "--out",
                str(tmp_path / "out"), "--scheduler", client.scheduler.address,
                "--partition-rows", "5"]
-    first = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    first = subprocess.run([*command, "--progress"], capture_output=True, text=True,
+                           cwd=tmp_path, timeout=300)
     assert first.returncode == 0, first.stderr[-2000:]
+    assert "12/12 [" in first.stderr  # the progress bar reached the end
     assert "12 drafts in 3 partitions (3 written, 0 already there, 0 failed)" in first.stdout
     assert "Traceback" not in first.stderr
     assert len(list((tmp_path / "out" / "drafts").glob("part-*.parquet"))) == 3
