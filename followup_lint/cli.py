@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="followup-lint",
         description="Lint job-interview follow-up emails (thank-you notes and reminders). "
         "Subcommands: 'followup-lint rules' lists every rule, 'followup-lint explain RULE' "
-        "shows one with examples.",
+        "shows one with examples, 'followup-lint batch INPUT --out DIR' lints a data set "
+        "on Dask.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files, directories or globs to lint; '-' reads standard input")
@@ -207,6 +208,10 @@ def _subcommand(args_list: list[str]) -> int | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["batch"]:  # a data set on Dask: followup_lint/scale/
+        from followup_lint.scale.command import main as batch_main
+
+        return batch_main(args_list[1:])
     done = _subcommand(args_list)
     if done is not None:
         return done
