@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--select", action="append", metavar="RULES")
     parser.add_argument("--ignore", action="append", metavar="RULES")
     parser.add_argument("--model")
+    parser.add_argument("--preview", action="store_true",
+                        help="also run rules in preview (new, not yet trusted)")
     parser.add_argument("--vocabulary", action="append", metavar="WORDS")
     parser.add_argument("--no-excerpts", action="store_true",
                         help="keep the drafts' own words out of the findings")
