@@ -1,6 +1,7 @@
 """Settings files: ``.followup-lint.toml`` or ``[tool.followup-lint]`` in ``pyproject.toml``.
 
-Found by searching up from each linted file; ``--config FILE`` overrides the search.
+Found by searching up from each linted file, stopping at the repository root (the first
+directory holding ``.git``) or the filesystem root; ``--config FILE`` overrides the search.
 Keys mirror :class:`~followup_lint.config.Config` (with hyphens), plus what only the
 command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores`` and ``extensions``.
 An unknown key is an error naming the file, the key and the allowed keys.
@@ -22,6 +23,8 @@ from followup_lint.model import Mode, Severity
 
 SETTINGS_FILE = ".followup-lint.toml"
 PYPROJECT = "pyproject.toml"
+#: The search for a settings file stops at a directory holding this (a repository root).
+ROOT_MARKER = ".git"
 TOOL_TABLE = "followup-lint"
 
 
@@ -122,7 +125,11 @@ def load_settings(path: Path) -> Settings:
 
 
 def find_settings_file(start: Path) -> Path | None:
-    """The nearest settings file at or above ``start`` (a directory)."""
+    """The nearest settings file at or above ``start`` (a directory).
+
+    The search ends at the repository root (a directory holding ``.git``, a folder or the
+    file a git worktree has) so that nothing outside the repository changes its settings.
+    """
     for directory in [start, *start.parents]:
         candidate = directory / SETTINGS_FILE
         if candidate.is_file():
@@ -130,6 +137,8 @@ def find_settings_file(start: Path) -> Path | None:
         pyproject = directory / PYPROJECT
         if pyproject.is_file() and _table(pyproject) is not None:
             return pyproject
+        if (directory / ROOT_MARKER).exists():
+            return None
     return None
 
 
