@@ -318,3 +318,26 @@ def test_json_output_matches_the_published_schema(tmp_path: Path) -> None:
     assert not validator.is_valid(broken)
     del broken["files"][0]["report"]["findings"][0]["rule"]
     assert not validator.is_valid(broken)
+
+
+# -- settings discovery stops at the repository root ---------------------------------------
+
+
+@pytest.mark.parametrize("marker", ["folder", "file"])
+def test_settings_search_stops_at_the_repository_root(tmp_path: Path, marker: str) -> None:
+    outer = tmp_path / "outer"
+    (outer / "repo").mkdir(parents=True)
+    (outer / "plain").mkdir()
+    (outer / ".followup-lint.toml").write_text('select = ["tone"]\n', encoding="utf-8")
+    if marker == "folder":
+        (outer / "repo" / ".git").mkdir()
+    else:  # a git worktree or submodule has a .git file
+        (outer / "repo" / ".git").write_text("gitdir: /elsewhere\n", encoding="utf-8")
+    for folder in ("repo", "plain"):
+        (outer / folder / "a.txt").write_text("thx for the intervew", encoding="utf-8")
+    result = cli("--format", "json", "outer/repo/a.txt", "outer/plain/a.txt", cwd=tmp_path)
+    files = _files(result.stdout)
+    inside = {f["family"] for f in files["outer/repo/a.txt"]["findings"]}
+    outside = {f["family"] for f in files["outer/plain/a.txt"]["findings"]}
+    assert "proofreading" in inside  # the settings above the repository do not apply
+    assert outside == {"tone"}  # without a repository root, the search goes on up
