@@ -124,3 +124,47 @@ def test_warnings_only_means_revise(linter: Linter) -> None:
     assert report.score == 100 - 5 * len(severities)
     clean = linter.lint(text.replace("Cheers", "Best regards"))
     assert clean.findings == [] and clean.verdict == "ready" and clean.score == 100
+
+
+# -- suppression details (each kills a mutant that survived the tests above) -------------
+
+
+def _casual(linter: Linter, text: str) -> list[tuple[int, int]]:
+    return [(f.line, f.column) for f in linter.lint(text).findings if f.rule == "casual-tone"]
+
+
+def test_suppression_covers_a_finding_at_the_start_of_the_line(linter: Linter) -> None:
+    text = "Dear Ana,\n# followup-lint: disable-next-line=casual-tone\nthx for the tour.\nthx again.\n"
+    assert _casual(linter, text) == [(4, 1)]
+    text = "Dear Ana,\n# followup-lint: disable=casual-tone\nthx for the tour.\n"
+    assert _casual(linter, text) == []
+
+
+def test_disable_all_suppresses_every_rule(linter: Linter) -> None:
+    text = ("thx for the tour.\n<!-- followup-lint: disable=all -->\n"
+            "thx, I recieved the the schedule!!\n")
+    report = linter.lint(text)
+    assert report.findings and all(f.line == 1 for f in report.findings), report.findings
+
+
+def test_one_directive_can_name_several_rules(linter: Linter) -> None:
+    text = ("Dear Ana,\n\n# followup-lint: disable-next-line=casual-tone, spelling\n"
+            "thx, I recieved the schedule.\nthx, I recieved the badge.\n")
+    lines = {(f.rule, f.line) for f in linter.lint(text).findings
+             if f.rule in {"casual-tone", "spelling"}}
+    assert lines == {("casual-tone", 5), ("spelling", 5)}
+
+
+def test_a_malformed_directive_does_not_stop_later_ones(linter: Linter) -> None:
+    text = ("Dear Ana,\n# followup-lint: disabel=spelling\n"
+            "# followup-lint: disable-next-line=spelling\nI recieved the schedule.\n"
+            "I recieved the badge.\n")
+    assert _spelling_lines(linter, text) == [5]
+
+
+def test_a_disable_on_the_last_line_covers_nothing_before_it(linter: Linter) -> None:
+    text = "thx for the tour.\n# followup-lint: disable=casual-tone"
+    report = linter.lint(text)
+    assert _casual(linter, text) == [(1, 1)]
+    [unused] = [f for f in report.findings if f.rule == "unused-suppression"]
+    assert unused.line == 2
