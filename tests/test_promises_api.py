@@ -134,7 +134,8 @@ def _casual(linter: Linter, text: str) -> list[tuple[int, int]]:
 
 
 def test_suppression_covers_a_finding_at_the_start_of_the_line(linter: Linter) -> None:
-    text = "Dear Ana,\n# followup-lint: disable-next-line=casual-tone\nthx for the tour.\nthx again.\n"
+    text = ("Dear Ana,\n# followup-lint: disable-next-line=casual-tone\nthx for the tour.\n"
+            "thx again.\n")
     assert _casual(linter, text) == [(4, 1)]
     text = "Dear Ana,\n# followup-lint: disable=casual-tone\nthx for the tour.\n"
     assert _casual(linter, text) == []
