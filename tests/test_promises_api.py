@@ -169,3 +169,14 @@ def test_a_disable_on_the_last_line_covers_nothing_before_it(linter: Linter) -> 
     assert _casual(linter, text) == [(1, 1)]
     [unused] = [f for f in report.findings if f.rule == "unused-suppression"]
     assert unused.line == 2
+
+
+def test_disable_next_line_covers_a_last_line_without_newline(linter: Linter) -> None:
+    text = "Dear Ana,\nthx.\n# followup-lint: disable-next-line=casual-tone\nthx for the tour"
+    assert _casual(linter, text) == [(2, 1)]
+
+
+def test_enable_all_ends_every_disable(linter: Linter) -> None:
+    text = ("<!-- followup-lint: disable=spelling -->\nI recieved the notes.\n"
+            "<!-- followup-lint: enable=all -->\nI recieved them twice.\n")
+    assert _spelling_lines(linter, text) == [4]
