@@ -122,3 +122,50 @@ def test_text_format(folder: Path, capsys) -> None:
                                                                      "spelling ")))
     assert lines[at + 1] == "  | I loved the  demo, and I recieved the schedule."
     assert lines[at + 2] == "  |" + " " * 26 + "^" * 8
+
+
+# -- details that mutation testing found untested ------------------------------------
+
+
+def test_fix_goes_on_past_a_finding_without_a_safe_fix(folder: Path, capsys) -> None:
+    (folder / "a.txt").write_text("I recieved the the schedule.\n", encoding="utf-8")
+    run(capsys, "--fix", "a.txt")
+    assert (folder / "a.txt").read_text(encoding="utf-8") == "I recieved the schedule.\n"
+
+
+def test_fix_applies_adjacent_fixes(folder: Path, capsys) -> None:
+    (folder / "a.txt").write_text("Thank you for the tour , , and more.\n", encoding="utf-8")
+    _, _, err = run(capsys, "--fix", "a.txt")
+    assert (folder / "a.txt").read_text(encoding="utf-8") == "Thank you for the tour, and more.\n"
+    assert "fixed 2" in err
+
+
+def test_github_escapes_file_names_and_ends_with_a_newline(folder: Path, capsys) -> None:
+    name = "notes, v2: 100%.txt"
+    (folder / name).write_text("thx for the tour\n", encoding="utf-8")
+    _, out, _ = run(capsys, "--format", "github", name)
+    assert out.endswith("\n") and not out.endswith("\n\n")
+    assert all("file=notes%2C v2%3A 100%25.txt," in line for line in out.splitlines())
+    (folder / "clean.txt").write_text("", encoding="utf-8")
+    assert run(capsys, "--format", "github", "--select", "spelling", "clean.txt")[1] == ""
+
+    from followup_lint.formatters.github import escape_data, escape_property
+
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+
+
+def test_cache_key_includes_the_context(folder: Path, capsys) -> None:
+    (folder / "a.txt").write_text("Dear Ms. Alverez,\n\nThank you for the tour.\n",
+                                  encoding="utf-8")
+    with_name = run(capsys, "--format", "json", "--cache-dir", "c", "--interviewer",
+                    "Maria Alvarez", "a.txt")[1]
+    without = run(capsys, "--format", "json", "--cache-dir", "c", "a.txt")[1]
+    assert "context-mismatch" in with_name and "context-mismatch" not in without
+
+
+def test_cache_dir_is_created_with_its_parents(folder: Path, capsys) -> None:
+    run(capsys, "--cache-dir", "deep/er/cache", "note.txt")
+    cache = folder / "deep" / "er" / "cache"
+    assert (cache / ".gitignore").is_file() and len(list(cache.rglob("*.json"))) == 1
+    assert not list(cache.rglob("*.tmp"))

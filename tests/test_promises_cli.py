@@ -341,3 +341,15 @@ def test_settings_search_stops_at_the_repository_root(tmp_path: Path, marker: st
     outside = {f["family"] for f in files["outer/plain/a.txt"]["findings"]}
     assert "proofreading" in inside  # the settings above the repository do not apply
     assert outside == {"tone"}  # without a repository root, the search goes on up
+
+
+def test_a_changed_rule_pack_is_never_served_an_old_report(tmp_path: Path) -> None:
+    rule = tmp_path / "house" / "house" / "no-synergy.toml"
+    rule.parent.mkdir(parents=True)
+    rule.write_text(CUSTOM_RULE, encoding="utf-8")
+    (tmp_path / ".followup-lint.toml").write_text('rule-dirs = ["house"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("I see real synergy here.\n", encoding="utf-8")
+    args = ("--format", "json", "--cache-dir", "c", "a.txt")
+    assert "instead of 'synergy'" in cli(*args, cwd=tmp_path).stdout
+    rule.write_text(CUSTOM_RULE.replace("instead of 'synergy'", "CHANGED"), encoding="utf-8")
+    assert "CHANGED" in cli(*args, cwd=tmp_path).stdout
