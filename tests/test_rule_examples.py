@@ -11,7 +11,8 @@ import pytest
 from snapshots import RULE_EXAMPLES, describe, load
 
 from followup_lint import Config, Linter
-from followup_lint.ruleset import Example, load_rules
+from followup_lint.packs.loading import load_rules
+from followup_lint.packs.schema import Example
 
 RULES = load_rules()
 EXAMPLED = [r for r in RULES if r.examples is not None]
