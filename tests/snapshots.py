@@ -50,7 +50,7 @@ def describe(finding: Finding, text: str) -> dict:
 
 def rule_example_findings() -> dict[str, list[list[dict]]]:
     """{rule id: [findings of that rule on fail example 0, 1, ...]}."""
-    from followup_lint.ruleset import load_rules
+    from followup_lint.packs.loading import load_rules
 
     out: dict[str, list[list[dict]]] = {}
     for rule in load_rules():
