@@ -10,6 +10,7 @@ Importing the package is cheap: spaCy and the model load on the first ``lint()``
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from followup_lint.config import Config
@@ -20,7 +21,9 @@ from followup_lint.errors import (
     ModelNotInstalledError,
     RulePackError,
 )
+from followup_lint.fixes import apply_fixes
 from followup_lint.model import Context, Finding, Metrics, Report, Severity, Suggestion
+from followup_lint.offsets import utf16_offset
 
 if TYPE_CHECKING:
     from followup_lint.engine import Linter
@@ -29,11 +32,13 @@ __version__ = "0.1.0"
 __all__ = [
     "Config", "ConfigError", "Context", "Finding", "FollowupLintError", "InputTooLargeError",
     "Linter", "Metrics",
-    "ModelNotInstalledError", "Report", "RulePackError", "Severity", "Suggestion", "lint",
-    "__version__",
+    "ModelNotInstalledError", "Report", "RulePackError", "Severity", "Suggestion",
+    "apply_fixes", "lint", "utf16_offset", "__version__",
 ]
 
-_linters: dict[str, Linter] = {}
+#: Linters kept by ``lint()``, one per distinct Config, least recently used dropped first.
+MAX_CACHED_LINTERS = 8
+_linters: OrderedDict[str, Linter] = OrderedDict()
 _linters_lock = threading.Lock()
 
 
@@ -49,7 +54,8 @@ def lint(text: str, *, context: Context | None = None, config: Config | None = N
     """Lint one follow-up draft and return its Report.
 
     A Linter per distinct Config is built on first use and reused, so repeated calls
-    pay the model load once.
+    pay the model load once; at most MAX_CACHED_LINTERS are kept (least recently used
+    go first), so a service linting with many per-user configs keeps flat memory.
     """
     if not isinstance(text, str):
         raise TypeError(f"lint() expects the draft as str, got {type(text).__name__}")
@@ -61,4 +67,8 @@ def lint(text: str, *, context: Context | None = None, config: Config | None = N
         linter = _linters.get(key)
         if linter is None:
             linter = _linters[key] = Linter(config)
+            while len(_linters) > MAX_CACHED_LINTERS:
+                _linters.popitem(last=False)
+        else:
+            _linters.move_to_end(key)
     return linter.lint(text, context)

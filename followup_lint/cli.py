@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,17 +45,54 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _date(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date I can read; use an ISO 8601 date such as 2026-03-04, "
+            "2026-03-04T14:30 or 2026-03-04T14:30+01:00") from None
+
+
+#: Flags that cannot be combined: each pair would silently make one of them do nothing.
+CONFLICTS = (
+    ("fix", "diff"), ("diff", "statistics"), ("diff", "output_file"), ("quiet", "statistics"),
+    ("exit_zero", "fail_on"),
+)
+
+
+def _check_conflicts(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    for first, second in CONFLICTS:
+        if getattr(args, first) and getattr(args, second):
+            parser.error(f"--{first.replace('_', '-')} and --{second.replace('_', '-')} "
+                         "cannot be used together")
+    if args.diff and args.format != "text":
+        parser.error(f"--diff prints a diff and cannot be combined with --format {args.format}")
+    if args.statistics and args.format not in ("text", "json"):
+        parser.error(f"--statistics prints text or json, not --format {args.format}")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followup-lint",
         description="Lint job-interview follow-up emails (thank-you notes and reminders). "
-        "Subcommands: 'followup-lint rules' lists every rule, 'followup-lint explain RULE' "
-        "shows one with examples.",
+        "Subcommands: 'followup-lint rules [--format json]' lists every rule, "
+        "'followup-lint explain RULE' shows one with examples, 'followup-lint lsp' runs the "
+        "language server for editors.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files, directories or globs to lint; '-' reads standard input")
     parser.add_argument("--version", action="version", version=f"followup-lint {__version__}")
-    parser.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
+    parser.add_argument("--format", choices=["text", "json", "sarif", "github", "html"],
+                        default="text", help="output format; 'html' writes one self-contained "
+                        "page (use with --output-file)")
+    parser.add_argument("--output-file", "-o", metavar="FILE",
+                        help="write the output to FILE instead of standard output")
+    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                        help="colour the text output (auto: on a terminal, honouring NO_COLOR "
+                        "and FORCE_COLOR)")
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even when there are findings (2 still means an error)")
     parser.add_argument("--fail-on", choices=[s.value for s in Severity],
                         help="exit 1 when a finding is at or above this severity "
                         "(default: error, or the settings file's fail-on)")
@@ -69,7 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--vocabulary", action="append", metavar="WORDS",
                         help="comma-separated extra words the spelling rule accepts")
     parser.add_argument("--statistics", action="store_true",
-                        help="print counts per rule instead of each finding")
+                        help="print counts per rule instead of each finding (text or json)")
     parser.add_argument("--quiet", action="store_true", help="print nothing; only the exit code")
     parser.add_argument("--fix", action="store_true",
                         help="apply safe fixes to the files in place, then report what is left")
@@ -91,19 +129,31 @@ def _parser() -> argparse.ArgumentParser:
     context.add_argument("--interviewer", action="append", default=[], metavar="NAME")
     context.add_argument("--topic", action="append", default=[], metavar="TOPIC")
     context.add_argument("--kind", choices=["thank-you", "reminder"])
-    context.add_argument("--interview-at", type=datetime.fromisoformat, metavar="ISO-DATE")
-    context.add_argument("--sent-at", type=datetime.fromisoformat, metavar="ISO-DATE")
-    context.add_argument("--decision-by", type=datetime.fromisoformat, metavar="ISO-DATE")
+    context.add_argument("--interview-at", type=_date, metavar="ISO-DATE")
+    context.add_argument("--sent-at", type=_date, metavar="ISO-DATE")
+    context.add_argument("--decision-by", type=_date, metavar="ISO-DATE")
     context.add_argument("--previous-message", action="append", default=[],
-                         type=datetime.fromisoformat, metavar="ISO-DATE")
+                         type=_date, metavar="ISO-DATE")
     context.add_argument("--industry")
     return parser
 
 
-def _list_rules() -> int:
+def _list_rules(argv: list[str]) -> int:
+    import json
+
     from followup_lint.ruleset import load_rules
 
+    parser = argparse.ArgumentParser(prog="followup-lint rules",
+                                     description="List every rule.")
+    parser.add_argument("--format", choices=["text", "json"], default="text")
+    args = parser.parse_args(argv)
     rules = load_rules()
+    if args.format == "json":
+        print(json.dumps([{
+            "id": r.id, "family": r.family, "severity": r.severity.value, "summary": r.summary,
+            "rationale": " ".join(r.rationale.split()),
+        } for r in rules], indent=2, ensure_ascii=False))
+        return EXIT_OK
     width = max(len(r.id) for r in rules)
     for rule in rules:
         print(f"{rule.id:<{width}}  {rule.family:<12}  {rule.severity.value:<7}  {rule.summary}")
@@ -139,8 +189,23 @@ def _explain(rule_id: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(args_list)
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python's exit-time flush
+        # of standard output from raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+
+
+def _main(args_list: list[str]) -> int:
     if args_list[:1] == ["rules"]:
-        return _list_rules()
+        return _list_rules(args_list[1:])
+    if args_list[:1] == ["lsp"]:
+        from followup_lint.lsp import serve
+
+        return serve(args_list[1:])
     if args_list[:1] == ["explain"]:
         if len(args_list) != 2:
             print("usage: followup-lint explain RULE", file=sys.stderr)
@@ -148,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _explain(args_list[1])
     parser = _parser()
     args = parser.parse_args(args_list)
+    _check_conflicts(parser, args)
     if not args.paths:
         parser.print_usage(sys.stderr)
         print("followup-lint: give at least one PATH (or '-' for standard input)",
@@ -201,7 +267,18 @@ def _context(args: argparse.Namespace, source: Source) -> Context | None:
     if source.context is None and not given:
         return None
     base = source.context.model_dump(exclude_defaults=True) if source.context else {}
-    return Context.model_validate({**base, **given})
+    return sending_now(Context.model_validate({**base, **given}))
+
+
+def sending_now(context: Context) -> Context:
+    """Without ``sent_at``, a draft being linted is about to be sent: the timing rules
+    measure from now (to the minute, so cached results stay useful within it)."""
+    dates = [context.interview_at, context.decision_by, *context.previous_messages]
+    if context.sent_at is not None or not any(dates):
+        return context
+    aware = any(d is not None and d.tzinfo is not None for d in dates)
+    now = datetime.now(timezone.utc) if aware else datetime.now()
+    return context.model_copy(update={"sent_at": now.replace(second=0, microsecond=0)})
 
 
 # -- linting ------------------------------------------------------------------------
@@ -279,6 +356,7 @@ def _to_file_positions(source: Source, report: Report) -> Report:
     if not source.pieces or source.raw is None:
         return report
     from followup_lint.engine import line_index
+    from followup_lint.offsets import with_utf16
 
     raw = source.raw
     lines = line_index(raw)
@@ -292,7 +370,7 @@ def _to_file_positions(source: Source, report: Report) -> Report:
             "start": start, "end": end, "line": line, "column": column,
             "end_line": end_line, "end_column": end_column, "excerpt": raw[start:end],
         }))
-    return report.model_copy(update={"findings": findings})
+    return report.model_copy(update={"findings": with_utf16(raw, findings)})
 
 
 def _filter_ignored(report: Report, ignored: set[str]) -> Report:
@@ -361,7 +439,6 @@ def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
 
 def _run(args: argparse.Namespace) -> int:
     from followup_lint.formatters import FORMATTERS, Options, Result
-    from followup_lint.formatters.text import format_statistics, use_colour
     from followup_lint.inputs import DEFAULT_EXTENSIONS, expand_paths, read_source
     from followup_lint.settings import SettingsResolver
 
@@ -408,17 +485,41 @@ def _run(args: argparse.Namespace) -> int:
         report = _to_file_positions(job.source, report)
         results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
 
-    if not args.quiet:
-        from followup_lint.ruleset import load_rules
-
-        rules = tuple(load_rules()) if args.format == "sarif" else ()
-        options = Options(colour=use_colour(sys.stdout), rules=rules, root=Path.cwd(),
-                          excerpts=not args.no_excerpts)
-        if args.statistics:
-            sys.stdout.write(format_statistics(results))
-        else:
-            sys.stdout.write(FORMATTERS[args.format](results, options))
+    if not args.quiet or args.output_file:
+        if not _write_output(args, results, FORMATTERS, Options):
+            return EXIT_ERROR
     if input_errors:
         return EXIT_ERROR
     failing = any(r.report.has_at_least(j.settings.fail_on) for j, r in zip(jobs, results))
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _write_output(args: argparse.Namespace, results: list[Result], formatters: dict,
+                  options_type: type) -> bool:
+    """Format the results and write them to standard output or --output-file."""
+    from followup_lint.formatters.text import format_statistics
+    from followup_lint.ruleset import load_rules
+    from followup_lint.terminal import DEFAULT_WIDTH, output_width, use_colour
+
+    to_file = args.output_file is not None
+    stream = None if to_file else sys.stdout
+    rules = tuple(load_rules()) if args.format in ("sarif", "html") else ()
+    options = options_type(
+        colour=use_colour(args.color, stream), rules=rules, root=Path.cwd(),
+        excerpts=not args.no_excerpts,
+        width=DEFAULT_WIDTH if to_file else output_width(sys.stdout))
+    if args.statistics:
+        output = format_statistics(results, args.format)
+    else:
+        output = formatters[args.format](results, options)
+    if not to_file:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return True
+    try:
+        Path(args.output_file).write_text(output, encoding="utf-8")
+    except OSError as exc:
+        print(f"followup-lint: cannot write {args.output_file}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return False
+    return True

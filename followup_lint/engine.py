@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from followup_lint.checks import CHECKS, Hit
+from followup_lint.checks import CHECKS, Hit, whole_draft_span
 from followup_lint.config import Config
 from followup_lint.draft import Draft, parse_drafts
 from followup_lint.errors import ConfigError, InputTooLargeError
@@ -318,6 +318,9 @@ class Linter:
             excerpt=excerpt,
             suggestions=suggestions,
             degraded=rule.id in loaded.degraded,
+            # A computed check pointing at the whole-message anchor speaks about the message.
+            scope="message" if (rule.checks or rule.engine) and (hit.start, hit.end) in (
+                (0, 0), whole_draft_span(draft)) else "span",
         )
 
     def _stamped(self, draft: Draft, lines: LineIndex, loaded: _Loaded,

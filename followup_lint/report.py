@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from followup_lint.draft import Draft
 from followup_lint.model import Finding, Report, Severity, Verdict
+from followup_lint.offsets import with_utf16
 
 #: Points a finding costs the 0-100 score, by severity.
 PENALTY = {Severity.error: 20, Severity.warning: 5, Severity.info: 1}
@@ -34,7 +35,7 @@ def build_report(
     pipeline: list[str],
     degraded_rules: Iterable[str],
 ) -> Report:
-    """Assemble the Report for one draft."""
+    """Assemble the Report for one draft (positions also in UTF-16 units)."""
     return recount(Report(
         kind=draft.kind,
         kind_inferred=draft.kind_inferred,
@@ -43,7 +44,7 @@ def build_report(
         pipeline=pipeline,
         degraded_rules=sorted(degraded_rules),
         metrics=draft.metrics,
-    ), list(findings))
+    ), with_utf16(draft.text, findings))
 
 
 def recount(report: Report, findings: list[Finding]) -> Report:
