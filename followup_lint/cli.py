@@ -438,7 +438,7 @@ def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from followup_lint.formatters import FORMATTERS, Options, Result
+    from followup_lint.formatters import Result
     from followup_lint.inputs import DEFAULT_EXTENSIONS, expand_paths, read_source
     from followup_lint.settings import SettingsResolver
 
@@ -485,18 +485,17 @@ def _run(args: argparse.Namespace) -> int:
         report = _to_file_positions(job.source, report)
         results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
 
-    if not args.quiet or args.output_file:
-        if not _write_output(args, results, FORMATTERS, Options):
-            return EXIT_ERROR
+    if (not args.quiet or args.output_file) and not _write_output(args, results):
+        return EXIT_ERROR
     if input_errors:
         return EXIT_ERROR
     failing = any(r.report.has_at_least(j.settings.fail_on) for j, r in zip(jobs, results))
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
-def _write_output(args: argparse.Namespace, results: list[Result], formatters: dict,
-                  options_type: type) -> bool:
+def _write_output(args: argparse.Namespace, results: list[Result]) -> bool:
     """Format the results and write them to standard output or --output-file."""
+    from followup_lint.formatters import FORMATTERS, Options
     from followup_lint.formatters.text import format_statistics
     from followup_lint.ruleset import load_rules
     from followup_lint.terminal import DEFAULT_WIDTH, output_width, use_colour
@@ -504,14 +503,14 @@ def _write_output(args: argparse.Namespace, results: list[Result], formatters: d
     to_file = args.output_file is not None
     stream = None if to_file else sys.stdout
     rules = tuple(load_rules()) if args.format in ("sarif", "html") else ()
-    options = options_type(
+    options = Options(
         colour=use_colour(args.color, stream), rules=rules, root=Path.cwd(),
         excerpts=not args.no_excerpts,
         width=DEFAULT_WIDTH if to_file else output_width(sys.stdout))
     if args.statistics:
         output = format_statistics(results, args.format)
     else:
-        output = formatters[args.format](results, options)
+        output = FORMATTERS[args.format](results, options)
     if not to_file:
         sys.stdout.write(output)
         sys.stdout.flush()
