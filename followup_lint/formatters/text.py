@@ -35,7 +35,7 @@ def _paint(text: str, code: str, options: Options) -> str:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
 
 
 def _counts(findings: Sequence[Finding]) -> str:
@@ -126,9 +126,10 @@ def _finding(result: Result, f: Finding, fixable: bool, options: Options) -> lis
 
 def _file_block(result: Result, options: Options) -> list[str]:
     report = result.report
-    verdict = _paint(report.verdict, _COLOURS[report.verdict], options)
-    out = [f"{safe_text(result.path)}: {verdict} · score {report.score}/100 · "
-           f"{_counts(result.findings)}"]
+    out = _wrap(f"{safe_text(result.path)}: {report.verdict} · score {report.score}/100 · "
+                f"{_counts(result.findings)}", max(MIN_WIDTH, options.width), "    ")
+    painted = _paint(report.verdict, _COLOURS[report.verdict], options)
+    out[0] = out[0].replace(f": {report.verdict} · ", f": {painted} · ", 1)
     fixable = {(e.start, e.end, e.rule) for e in safe_edits(result.findings)}
     whole = [f for f in result.findings if f.scope == "message"]
     for f in result.findings:
@@ -145,23 +146,23 @@ def _file_block(result: Result, options: Options) -> list[str]:
     return out
 
 
-def summary_line(results: Sequence[Result]) -> str:
+def summary_line(results: Sequence[Result], width: int = 100) -> str:
     """Files, errors, warnings, infos and fixable findings; "All drafts ready" when clean."""
     findings = [f for r in results for f in r.findings]
     files = _plural(len(results), "file")
     if not findings:
         if len(results) == 1:
             report = results[0].report
-            return (f"All drafts ready: {safe_text(results[0].path)} · score "
-                    f"{report.score}/100 · no findings.")
+            return "\n".join(_wrap(f"All drafts ready: {safe_text(results[0].path)} · score "
+                                    f"{report.score}/100 · no findings.", width, "    "))
         return f"All drafts ready ({files}, no findings)."
     fixable = sum(len(safe_edits(r.findings)) for r in results)
     verdicts = {v: sum(r.report.verdict == v for r in results)
                 for v in ("do-not-send", "revise", "ready")}
     verdict = ", ".join(f"{n} {v}" for v, n in verdicts.items() if n)
     counts = [_plural(sum(f.severity is s for f in findings), s.value) for s in Severity]
-    return (f"Summary: {files} ({verdict}) · {' · '.join(counts)} · {fixable} fixable "
-            "with --fix [*]")
+    return "\n".join(_wrap(f"Summary: {files} ({verdict}) · {' · '.join(counts)} · {fixable} "
+                            "fixable with --fix [*]", width, "    "))
 
 
 def format_text(results: Sequence[Result], options: Options) -> str:
@@ -171,7 +172,7 @@ def format_text(results: Sequence[Result], options: Options) -> str:
         if result.findings:
             out += _file_block(result, options)
             out.append("")
-    out.append(summary_line(results))
+    out.append(summary_line(results, max(MIN_WIDTH, options.width)))
     return "\n".join(out) + "\n"
 
 
