@@ -27,8 +27,9 @@ def cli(*args: str, stdin: str | None = None, env: dict | None = None):
 def test_example_draft_text_output() -> None:
     result = cli(str(EXAMPLE))
     assert result.returncode == 1
-    first = result.stdout.splitlines()[0]
-    assert first.startswith(f"{EXAMPLE}:1:")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{EXAMPLE}: do-not-send · score ")
+    assert any(line.startswith(f"{EXAMPLE}:1:") for line in lines)
     assert "^" in result.stdout and "\033[" not in result.stdout
     assert "spelling" in result.stdout and "pushy-phrasing" in result.stdout
 
