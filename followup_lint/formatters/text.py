@@ -197,4 +197,4 @@ def format_statistics(results: Sequence[Result], output_format: str = "text") ->
     if output_format == "json":
         return json.dumps(rows, indent=2) + "\n"
     return "".join(f"{row['count']:6d}  {row['rule']:<22} {row['severity']:<8}"
-                   f"{' [*]' if row['fixable'] else ''}\n" for row in rows)
+                   f"{'[*]' if row['fixable'] else ''}".rstrip() + "\n" for row in rows)
