@@ -150,3 +150,25 @@ def test_report_in_a_real_browser(tmp_path: Path, browser) -> None:
     assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
     browser.save_screenshot(str(tmp_path / "report.png"))
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_colours_meet_wcag_aa_contrast() -> None:
+    import re
+    from importlib.resources import files
+
+    css = (files("followup_lint") / "templates" / "report.css").read_text(encoding="utf-8")
+    colours = dict(re.findall(r"--([\w-]+): (#[0-9a-f]{6})", css))
+    pairs = [("text", "bg"), ("text", "panel"), ("muted", "panel"), ("focus", "bg"),
+             ("focus", "panel")]
+    for severity in ("error", "warning", "info"):
+        pairs += [("text", f"{severity}-bg"), (severity, f"{severity}-bg"), (severity, "panel"),
+                  (severity, "bg")]
+    for fg, bg in pairs:
+        light, dark = sorted((_luminance(colours[fg]), _luminance(colours[bg])), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, (fg, bg)
