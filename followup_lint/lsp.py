@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from followup_lint import __version__
+from followup_lint.errors import FollowupLintError
 from followup_lint.fixes import Edit, safe_edits
 from followup_lint.inputs import DEFAULT_EXTENSIONS, Source, parse_source
 from followup_lint.model import Finding, Report, Severity
@@ -25,6 +26,10 @@ from followup_lint.offsets import Utf16Index
 DEBOUNCE = 0.3
 EXTENSIONS = (*DEFAULT_EXTENSIONS, ".htm")
 SOURCE_NAME = "followup-lint"
+
+
+class InputError(ValueError):
+    """The buffer cannot be linted as a draft (e.g. malformed front matter)."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ def lint_document(path: str, text: str, cache_dir: Path | None) -> tuple[Source,
 
     source = parse_source(path, text.encode("utf-8"), Path(path).suffix.lower())
     if source.error is not None or source.text is None:
-        raise ValueError(source.error or "cannot read this draft")
+        raise InputError(source.error or "cannot read this draft")
     settings = SettingsResolver().for_path(path)
     context = sending_now(source.context) if source.context is not None else None
     cache = ResultCache(cache_dir) if cache_dir is not None else None
@@ -109,9 +114,19 @@ def _server():  # noqa: C901 - one closure per protocol feature reads best toget
         try:
             source, report = await asyncio.get_running_loop().run_in_executor(
                 None, lint_document, path, text, cache_dir())
-        except Exception as exc:  # a draft the linter cannot read: say so, keep serving
+        except (InputError, FollowupLintError) as exc:
+            # A draft or settings file that cannot be read: say so where the writer looks.
+            if server.workspace.get_text_document(uri).version == version:
+                linted.pop(uri, None)
+                server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                    uri=uri, version=version, diagnostics=[types.Diagnostic(
+                        range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                        message=str(exc), severity=types.DiagnosticSeverity.Error,
+                        code="input-error", source=SOURCE_NAME)]))
+            return
+        except Exception as exc:  # pragma: no cover - a bug: report it, keep serving
             server.window_show_message(types.ShowMessageParams(
-                types.MessageType.Warning, f"followup-lint: {Path(path).name}: {exc}"))
+                types.MessageType.Error, f"followup-lint: {Path(path).name}: {exc!r}"))
             return
         if server.workspace.get_text_document(uri).version != version:
             return  # edited meanwhile; the newer lint will publish

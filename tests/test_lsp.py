@@ -50,10 +50,10 @@ async def _session(folder: Path) -> None:
     def on_diagnostics(params) -> None:
         published.put_nowait(params)
 
-    async def next_diagnostics(version: int):
+    async def next_diagnostics(version: int, uri: str | None = None):
         while True:
             params = await asyncio.wait_for(published.get(), TIMEOUT)
-            if params.version == version:
+            if params.version == version and (uri is None or params.uri == uri):
                 return params.diagnostics
 
     await client.start_io(sys.executable, "-m", "followup_lint", "lsp", cwd=str(folder))
@@ -117,6 +117,14 @@ async def _session(folder: Path) -> None:
         diagnostics = await next_diagnostics(3)
         assert "punctuation-spacing" not in {d.code for d in diagnostics}
 
+        # A draft that cannot be read gets one diagnostic saying why, and no crash.
+        broken = (folder / "broken.md").as_uri()
+        client.text_document_did_open(types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=broken, language_id="markdown", version=1,
+                                   text="---\ncompany Contoso\n---\nDear Ms. Chen,\n")))
+        [problem] = await next_diagnostics(1, broken)
+        assert problem.code == "input-error" and "front matter" in problem.message
+
         await asyncio.wait_for(client.shutdown_async(None), TIMEOUT)
         client.exit(None)
     finally:
@@ -127,3 +135,15 @@ def test_language_server_over_stdio(tmp_path: Path) -> None:
     (tmp_path / ".followup-lint.toml").write_text('ignore = ["casual-tone"]\n',
                                                    encoding="utf-8")
     asyncio.run(_session(tmp_path))
+
+
+def test_lsp_command_line_errors() -> None:
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "followup_lint", "lsp", "--port", "1"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "unexpected arguments" in result.stderr
+    assert "Traceback" not in result.stderr
+    helped = subprocess.run([sys.executable, "-m", "followup_lint", "lsp", "--help"],
+                            capture_output=True, text=True, timeout=120)
+    assert helped.returncode == 0 and "followup-lint lsp" in helped.stdout
