@@ -179,7 +179,7 @@ def _match_context(draft: Draft, result: Specificity, sections: tuple[str, ...])
     spans = draft.layout.spans(*sections)
     words: dict[str, tuple[int, int]] = {}
     for span in spans:
-        for match in _WORD.finditer(draft.text[span.start:span.end].lower()):
+        for match in _WORD.finditer(draft.plain[span.start:span.end].lower()):
             words.setdefault(_stem(match.group()), (span.start + match.start(),
                                                     span.start + match.end()))
 

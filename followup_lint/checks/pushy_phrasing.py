@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register
 from followup_lint.model import Severity
-from followup_lint.syntax import subject_of
+from followup_lint.lexicon import word_list
+from followup_lint.syntax import is_negated, is_question, is_softened, party, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -43,6 +44,11 @@ _NOW_WORDS = frozenset("today tomorrow tonight immediately asap now urgently".sp
 # An invitation is not a demand: "feel free to contact me right away".
 _INVITATION_HEADS = frozenset("free hesitate welcome".split())
 _READER = frozenset("you your yourself u".split())
+# Verbs that report a plan or a statement: a time under them sets no deadline.
+_REPORTING_HEADS = frozenset(
+    "mention say tell hope plan expect anticipate aim intend note indicate explain share "
+    "estimate think".split()
+)
 _WRITER = frozenset("i we me us my our".split())
 
 
@@ -93,6 +99,8 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
             continue
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "let":
             verb = verb.head  # "let me know by Friday": the reader is asked to let
+        if any(a.lemma_.lower() in _REPORTING_HEADS for a in verb.ancestors):
+            continue  # "you mentioned you hoped to decide by May": their plan, not a demand
         if any(a.lemma_.lower() in _INVITATION_HEADS for a in verb.ancestors) or any(
             c.dep_ == "mark" and c.lower_ in {"if", "should", "when", "once"} for c in verb.children
         ):
@@ -146,3 +154,215 @@ def check_reader_deadline(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     finder = _deadline_hits if draft.has_parse else _deadline_hits_without_parse
     for sentence in draft.body_sentences:
         yield from finder(sentence)
+
+
+# -- impatience: what the sentence does, read from the parse -------------------------------
+# Verbs of answering the candidate; "get back", "reach out" count through their particle.
+_RESPONSE_VERBS = frozenset(
+    "respond reply answer call contact write acknowledge return email text update inform "
+    "notify tell".split()
+)
+_PARTICLE_RESPONSES = {"get": {"back"}, "reach": {"out"}, "follow": {"up"}, "circle": {"back"}}
+_RECEIVE_VERBS = frozenset("hear receive get have".split())
+# What turns "I haven't heard back" from a plain fact into a reproach.
+_EDGE_WORDS = frozenset(
+    "still anything nothing word peep single once ever even again whatsoever all "
+    "weeks months forever".split()
+)
+# Markers of a challenging question about the pace ("...or what?", "how long does it take").
+_CHALLENGE_WORDS = frozenset("even ever already seriously still honestly holdup hold-up".split())
+_PACE_TOPICS = frozenset(
+    "decision decide decided hear heard back answer respond response reply job position "
+    "offer process update call news anyone anybody someone wait waiting long".split()
+)
+_ASSUME_VERBS = frozenset("assume guess suppose gather figure presume".split())
+_MOVED_ON_WORDS = frozenset(
+    "else another filled moved chose chosen went hired selected interested forgot forgotten "
+    "ignored ignoring lost unsuccessful rejected decided".split()
+)
+_PROMISE_VERBS = frozenset("promise assure guarantee swear commit".split())
+_TELL_VERBS = frozenset("say tell state mention indicate".split())
+_THREAT_VERBS = frozenset("tell warn report complain sue post publish tweet spread expose".split())
+# Verbs that threaten only with a review as their object: "I will leave a review".
+_REVIEW_VERBS = frozenset("write leave post share".split())
+_AUDIENCES = frozenset(
+    "everyone everybody others people friends network colleagues contacts public world "
+    "glassdoor indeed linkedin twitter reddit facebook tiktok instagram online internet "
+    "review reviews bbb lawyer attorney attorneys lawyers media press newspaper "
+    "candidates applicants".split()
+)
+_HIRING_PROCESS = frozenset(
+    "interview interviews interviewing interviewer interviewers hiring recruitment "
+    "recruiting recruiter recruiters hr process scheduling communication panel "
+    "candidates applicants questions".split()
+)
+_IMPROVE_WORDS = frozenset(
+    "improve improving fix rethink revisit overhaul better effective efficient "
+    "professional".split()
+)
+_ADVICE_HEADS = frozenset("suggest recommend advise urge should need ought consider".split())
+_MESSAGE_NOUNS = frozenset("email message note application letter voicemail e-mail".split())
+
+
+def _is_response(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in _RESPONSE_VERBS:
+        return True
+    wanted = _PARTICLE_RESPONSES.get(lemma)
+    return bool(wanted) and any(c.dep_ in {"prt", "advmod"} and c.lower_ in wanted
+                                for c in verb.children)
+
+
+def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'You haven't responded', 'nobody got back to me', 'I still haven't heard anything'."""
+    for verb in sentence:
+        if verb.pos_ not in {"VERB", "AUX"} or is_softened(verb) or not is_negated(verb):
+            continue
+        who = party(subject_of(verb))
+        lemma = verb.lemma_.lower()
+        if who in {"reader", "nobody"} and _is_response(verb):
+            pass
+        elif who == "writer" and lemma in _RECEIVE_VERBS and words & _EDGE_WORDS and (
+            lemma != "have" or words & {"response", "reply", "answer", "word", "news"}
+        ):
+            pass
+        else:
+            continue
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "Pointing out that they have not answered reads as a reproach; ask "
+                  "neutrally whether there is an update on the timeline.",
+                  severity=Severity.warning)
+        return
+
+
+def _pace_question(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
+    """'When are you going to get back to me?', 'did I get the job or what?'."""
+    if not is_question(sentence) or not words & _PACE_TOPICS:
+        return
+    lowered = text.lower()
+    challenge = bool(words & _CHALLENGE_WORDS) or any(
+        phrase in lowered for phrase in
+        ("or what", "or not", "so long", "this long", "that long", "how long", "how much longer",
+         "what's taking", "what is taking", "what's the hold")
+    )
+    if not challenge:
+        for verb in sentence:  # "when are you going to ...": a demand, not a question
+            if verb.lower_ == "going" and party(subject_of(verb)) in {"reader", "nobody"} and \
+                    any(c.lower_ in {"when", "ever"} for c in sentence):
+                challenge = True
+                break
+    if challenge:
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "A pointed question about the pace sounds impatient; ask politely whether "
+                  "there is an update on their timeline.", severity=Severity.warning)
+
+
+def _earlier_message(sentence: Span) -> Iterator[Hit]:
+    """'Did you even get my last email?': a question that nags about being ignored."""
+    if not is_question(sentence):
+        return
+    for verb in sentence:
+        if verb.lemma_.lower() in {"get", "receive", "see", "read", "open", "check"} and \
+                party(subject_of(verb)) == "reader" and any(
+                    t.lower_ in _MESSAGE_NOUNS and any(c.lower_ in {"my", "our"} for c in t.children)
+                    for t in verb.subtree):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Asking whether they got your earlier email sounds like a reproach; "
+                      "resend the key point instead.", severity=Severity.warning)
+            return
+
+
+def _resignation(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'I can only assume you have moved on', 'I guess nobody is interested'."""
+    for verb in sentence:
+        if verb.lemma_.lower() not in _ASSUME_VERBS or party(subject_of(verb)) != "writer":
+            continue
+        if is_negated(verb) or is_softened(verb) or verb.dep_ not in {"ROOT", "conj"}:
+            continue
+        only = any(c.lower_ == "only" for c in verb.children)
+        rest = {t.lower_ for t in sentence if t.i > verb.i}
+        if only or (rest & _MOVED_ON_WORDS) or ({"not", "n't", "never"} & rest):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Assuming the worst out loud reads as resentment; keep the door open "
+                      "and ask about next steps.", severity=Severity.warning)
+            return
+
+
+def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
+    """Holding the reader to a promise: 'you assured me I would hear by the 26th'."""
+    lowered = text.lower()
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        who = subject_of(verb)
+        if who is None or party(who) == "writer" or is_softened(verb):
+            continue
+        strong = lemma in _PROMISE_VERBS
+        told = lemma in _TELL_VERBS and (
+            "no later than" in lowered or "and yet" in lowered or "personally" in words
+        )
+        if strong or told:
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Quoting their promise back at them reads as an accusation; ask "
+                      "whether the timeline has changed instead.", severity=Severity.warning)
+            return
+
+
+def _threat(sentence: Span) -> Iterator[Hit]:
+    """'I will be telling everyone I know', 'I'll post a review on Glassdoor'."""
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        reviews = lemma in _REVIEW_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"review", "experience", "story"}
+            for c in verb.children)
+        if not (lemma in _THREAT_VERBS or reviews) or party(subject_of(verb)) != "writer":
+            continue
+        if is_negated(verb) or is_softened(verb):
+            continue
+        future = any(c.lower_ in {"will", "'ll", "shall", "gon", "going"} or
+                     c.lemma_.lower() in {"plan", "intend"} for c in verb.children) or \
+            verb.head.lemma_.lower() in {"plan", "intend", "go", "have"}
+        subtree = {t.lower_ for t in verb.subtree}
+        if future and (reviews or subtree & _AUDIENCES):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "A threat to tell others or go public ends the relationship; leave it "
+                      "out.", severity=Severity.error)
+            return
+
+
+def _process_complaint(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """Complaints about how the interview was run, or advice to fix their hiring."""
+    if not words & _HIRING_PROCESS:
+        return
+    insults = word_list("insults.txt")
+    judged = any(t.lower_ in insults and not is_negated(t.head) and t.pos_ in {"ADJ", "NOUN"}
+                 for t in sentence)
+    advice = False
+    for verb in sentence:
+        if verb.lemma_.lower() in _ADVICE_HEADS and party(subject_of(verb)) in {"writer", None} \
+                and any(t.lower_ in {"your", "you"} for t in verb.subtree) and \
+                {t.lower_ for t in verb.subtree} & _IMPROVE_WORDS:
+            advice = True
+    if advice or judged:
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "Criticising how they run interviews will not win the job; if you have "
+                  "feedback, keep it for when they ask.", severity=Severity.warning)
+
+
+@register("impatience")
+def check_impatience(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+    """Impatience, reproach, resignation, threats and complaints, read from the parse."""
+    if not draft.has_parse:
+        return
+    for sentence in draft.body_sentences:
+        text = draft.plain[sentence.start_char:sentence.end_char]
+        words = {t.lower_ for t in sentence}
+        for finder in (
+            _silence(sentence, words), _pace_question(sentence, words, text),
+            _earlier_message(sentence), _resignation(sentence, words),
+            _promise_quoted(sentence, words, text), _threat(sentence),
+            _process_complaint(sentence, words),
+        ):
+            hit = next(finder, None)
+            if hit is not None:
+                yield hit
+                break
