@@ -101,3 +101,34 @@ def party(token: Token | None) -> str | None:
         if child.dep_ == "poss" and child.lower_ in READER_WORDS:
             return "reader"
     return None
+
+
+#: Words that point at the reader's side: the reader, the company and its people.
+THEIR_SIDE = frozenset(
+    "you your yours they them their company firm organization organisation team hr "
+    "recruiter recruiters interviewer interviewers manager managers management department "
+    "process response email letter people everyone anyone candidates applicants "
+    "interviewees others it this that interview panel system coordinator link test "
+    "assessment phone".split()
+)
+def aimed_at_their_side(token: Token, sentence) -> bool:
+    """True when an insult word describes the reader's side, not the writer or the work."""
+    words = {t.lower_ for t in sentence}
+    if not words & THEIR_SIDE:
+        return False
+    node = token
+    for _ in range(6):  # up to the clause that says who is being described
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        if node.head is node:
+            break
+        if any(c.dep_ == "poss" and c.lower_ in {"your", "their"} for c in node.children):
+            return True  # "your cookie-cutter response"
+        node = node.head
+    if node.pos_ in {"VERB", "AUX"}:
+        if is_negated(node) or any(c.dep_ == "neg" for c in token.children):
+            return False
+        who = party(subject_of(node))
+        if who == "writer":
+            return any(c.dep_ == "poss" and c.lower_ in {"your", "their"} for c in token.children)
+    return True

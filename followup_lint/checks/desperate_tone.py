@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from followup_lint.checks import Hit, register
 from followup_lint.lexicon import word_list
 from followup_lint.model import Severity
-from followup_lint.syntax import party, subject_of
+from followup_lint.syntax import is_negated, is_softened, party, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -39,7 +39,13 @@ _JOB_NOUNS = frozenset("job position role chance shot opportunity try offer spot
 _DEPENDANTS = frozenset("family kids children child son daughter baby dog cat pets pet "
                         "mother mom mum father dad parents wife husband".split())
 _PROVIDE_VERBS = frozenset("feed support provide keep pay afford cover save".split())
-_NEED_HEADS = frozenset("need must depend rely count desperate".split())
+_NEED_HEADS = frozenset("need must depend rely count desperate afford".split())
+#: Imperatives a plea is made of: "please hire me", "don't pass me over".
+_PLEA_VERBS = frozenset("give hire choose pick take select pass let forget overlook reject "
+                        "consider".split())
+#: A promise with no limit: "I'll never ask for a raise", "every single day, forever".
+_UNLIMITED = ("forever", "every single day", "never ask", "never complain", "no complaints",
+              "please, please", "please please")
 
 
 def _begging(sentence: Span) -> Iterator[Hit]:
@@ -50,12 +56,17 @@ def _begging(sentence: Span) -> Iterator[Hit]:
                   "state your interest with confidence instead.", severity=Severity.error)
         return
     for verb in sentence:
-        if verb.lemma_.lower() != "give" or subject_of(verb) is not None:
-            continue  # only an imperative: "please give me the job"
+        lemma = verb.lemma_.lower()
+        if lemma not in _PLEA_VERBS or subject_of(verb) is not None:
+            continue  # only an imperative: "please give me the job", "just hire me"
         gets_me = any(c.lower_ == "me" and c.dep_ in {"dative", "dobj"} for c in verb.children)
         wants_job = any(c.dep_ == "dobj" and c.lemma_.lower() in _JOB_NOUNS
-                        for c in verb.children)
-        if gets_me and wants_job:
+                        for c in verb.children) or lemma != "give"
+        bargain = any(c.dep_ == "conj" and party(subject_of(c)) == "writer"
+                      for c in verb.children)  # "pick me and I'll ..."
+        pleading = lemma == "give" or is_negated(verb) or bargain or any(
+            c.lower_ in {"please", "just"} for c in verb.children)
+        if gets_me and wants_job and pleading:
             yield Hit(sentence.start_char, sentence.end_char, "Begging for the job reads as "
                       "desperate; say why you fit instead.", severity=Severity.error)
             return
@@ -79,7 +90,10 @@ def _hardship(sentence: Span) -> Iterator[Hit]:
     money trouble is oversharing, which ``personal-anecdote`` reports)."""
     hardship = word_list("hardship.txt")
     needy = any(t.lemma_.lower() in _NEED_HEADS | _PROVIDE_VERBS or
-                (t.lower_ == "to" and t.head.lemma_.lower() == "have") for t in sentence)
+                (t.lower_ == "to" and t.head.lemma_.lower() == "have") or
+                (t.like_num and t.head.lemma_.lower() in {"month", "week", "year", "place",
+                                                          "company", "job", "application"})
+                for t in sentence)
     for token in sentence:
         lemma = token.lemma_.lower()
         owned = token.dep_ not in {"compound", "amod", "nmod"} and _owned_by_writer(token)
@@ -89,8 +103,9 @@ def _hardship(sentence: Span) -> Iterator[Hit]:
             owned = True
         elif token.lower_ in hardship or lemma in hardship:
             pass
-        elif lemma in _DEPENDANTS and token.head.lemma_.lower() in _PROVIDE_VERBS:
-            pass
+        elif lemma in _DEPENDANTS and (token.head.lemma_.lower() in _PROVIDE_VERBS or (
+                token.dep_ == "nsubj" and token.head.lemma_.lower() in _NEED_HEADS)):
+            owned = owned or any(c.lower_ in {"my", "our"} for c in token.children)
         else:
             continue
         if evicted or (owned and needy):
@@ -101,12 +116,32 @@ def _hardship(sentence: Span) -> Iterator[Hit]:
             return
 
 
+def _anything(sentence: Span) -> Iterator[Hit]:
+    """'I'll do literally anything', 'I'd work for free': offering whatever it takes."""
+    lowered = sentence.text.lower()
+    offers = any(p in lowered for p in ("for free", "pay cut", "for nothing", "literally anything",
+                                        "absolutely anything", "whatever it takes", "unpaid",
+                                        "whatever makes") + _UNLIMITED)
+    for token in sentence:
+        if token.lower_ in {"anything", "whatever"} and token.dep_ in {"dobj", "pobj", "appos"}:
+            verb = token.head if token.dep_ == "dobj" else token.head.head
+            if verb.lemma_.lower() in {"do", "work", "take", "accept", "clean", "sacrifice"} and \
+                    party(subject_of(verb)) == "writer" and not is_softened(verb) and \
+                    not sentence.text.rstrip().endswith("?"):
+                offers = True
+    if offers:
+        yield Hit(sentence.start_char, sentence.end_char, "Offering to do anything, or to "
+                  "work for less, reads as desperate; say what you bring instead.",
+                  severity=Severity.warning)
+
+
 @register("begging")
 def check_begging(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Pleas for the job and hardship given as the reason to be hired."""
     if not draft.has_parse:
         return
     for sentence in draft.body_sentences:
-        hit = next(_begging(sentence), None) or next(_hardship(sentence), None)
+        hit = next(_begging(sentence), None) or next(_hardship(sentence), None) or \
+            next(_anything(sentence), None)
         if hit is not None:
             yield hit

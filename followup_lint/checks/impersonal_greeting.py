@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register
+from followup_lint.lexicon import word_list
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 _SALUTATION = re.compile(
     r"(?i)^\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"to\s+whom\s+it\s+may\s+concern|morning|afternoon)\b[\s,:;.!-]*"
+    r"to\s+whom\s+(?:it|this)\s+may\s+concern|to\s+the|morning|afternoon)\b[\s,:;.!-]*"
 )
 _HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|mx|miss|dr|prof|professor|judge|chef|coach)\b\.?")
 #: Words that address a role, a group or nobody in particular.
@@ -23,7 +24,8 @@ _NOBODY = frozenset(
     "search selection interview interviewing panel department hr human resources talent "
     "acquisition sir sirs madam or and all everyone everybody there folks friends colleagues "
     "whom it may concern to the members of staff people partner partners personnel "
-    "director directors officer admissions".split()
+    "director directors officer admissions interviewer interviewers supervisor friend "
+    "employer employers ma'am maam mam principal chef nurse coach boss".split()
 )
 
 
@@ -38,10 +40,15 @@ def check_impersonal_greeting(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     if match is None or draft.in_placeholder(greeting.start, greeting.end):
         return
     rest = text[match.end():].strip(" \t,:;.!-")
-    if _HONORIFIC.match(rest):
-        return  # "Dear Ms. Hiring Manager" is odd, but it addresses a person
+    honorific = _HONORIFIC.match(rest)
+    if honorific:
+        after = re.findall(r"[A-Za-z']+", rest[honorific.end():])
+        if after and after[0].lower() not in {"or", "and"}:
+            return  # "Dear Ms. Hiring Manager" is odd, but it addresses a person
+        rest = rest[honorific.end():]
     words = re.findall(r"[A-Za-z']+", rest.replace("/", " "))
-    if any(w.lower() not in _NOBODY for w in words):
+    nobody = _NOBODY | word_list("role-nouns.txt")
+    if any(w.lower() not in nobody and not _HONORIFIC.fullmatch(w) for w in words):
         return  # names someone
     names = draft.context.interviewers if draft.context and draft.context.interviewers else []
     who = f" ({', '.join(names)})" if names else ""

@@ -25,23 +25,34 @@ if TYPE_CHECKING:
 _PERKS = frozenset(
     "salary salaries pay paycheck money compensation bonus bonuses perks perk vacation "
     "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
-    "leave benefits".split()
+    "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
+    "401k overtime hybrid remote match".split()
 )
 _LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
                     "interest care".split())
 #: Words that put the reader on a pedestal rather than describe their work.
 _GUSH_NOUNS = frozenset("genius legend idol hero goddess god superstar rockstar icon "
-                        "inspiration role-model".split())
+                        "inspiration role-model angel angels saint".split())
+_HOME = frozenset("apartment flat house home place".split())
 _WORSHIP = frozenset("worship idolize idolise adore".split())
 _SCOPE = ("in the world", "on earth", "of all time", "i have ever", "i've ever", "in history",
-          "ever met", "in the universe", "in the entire")
+          "ever met", "in the universe", "in the entire", "in the history", "of my life",
+          "my whole life", "my entire life", "since i was a")
 
 
 def _perks(sentence: Span) -> Iterator[Hit]:
+    words = {t.lower_ for t in sentence}
+    if any(t.lower_ in _HOME and any(c.lower_ == "my" for c in t.children) for t in sentence) \
+            and words & {"minutes", "minute", "close", "near", "walk", "commute", "drive"}:
+        yield Hit(sentence.start_char, sentence.end_char, "How close the job is to your home "
+                  "is your concern, not theirs; say what you would bring to the team instead.",
+                  severity=Severity.warning)
+        return
     for token in sentence:
-        if token.lemma_.lower() not in _PERKS or token.pos_ not in {"NOUN", "PROPN"}:
+        lemma = token.lemma_.lower().replace("(", "").replace(")", "")
+        if lemma not in _PERKS or token.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
             continue
-        if token.dep_ in {"compound", "amod"}:
+        if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() not in _PERKS:
             continue  # "payroll and bonus calculations": the work, not the perk
         mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children)
         node, liked = token.head, False
@@ -52,7 +63,11 @@ def _perks(sentence: Span) -> Iterator[Hit]:
             if node.head is node:
                 break
             node = node.head
-        for_me = "for me" in sentence.text.lower() or "i need" in sentence.text.lower()
+        lowered = sentence.text.lower()
+        for_me = any(p in lowered for p in (
+            "for me", "i need", "sold me", "reason i", "afford", "than at my", "than my current",
+            "why i applied", "main thing", "mostly want", "excites me most", "looking for",
+            "the job for", "the role for", "the position for"))
         if mine or liked or for_me:
             yield Hit(sentence.start_char, sentence.end_char, "This makes the note about what "
                       "the job gives you; say what you would bring to the team instead.",
@@ -64,7 +79,7 @@ def _aimed_at_reader(token: Token) -> bool:
     node = token
     for _ in range(4):
         if node.pos_ in {"VERB", "AUX"}:
-            return party(subject_of(node)) == "reader"
+            return party(subject_of(node)) != "writer"
         if node.head is node:
             return False
         node = node.head
