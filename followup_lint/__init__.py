@@ -9,8 +9,6 @@ Importing the package is cheap: spaCy and the model load on the first ``lint()``
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from followup_lint.config import Config
@@ -36,12 +34,6 @@ __all__ = [
     "apply_fixes", "lint", "utf16_offset", "__version__",
 ]
 
-#: Linters kept by ``lint()``, one per distinct Config, least recently used dropped first.
-MAX_CACHED_LINTERS = 8
-_linters: OrderedDict[str, Linter] = OrderedDict()
-_linters_lock = threading.Lock()
-
-
 def __getattr__(name: str) -> object:
     if name == "Linter":
         from followup_lint.engine import Linter
@@ -54,21 +46,11 @@ def lint(text: str, *, context: Context | None = None, config: Config | None = N
     """Lint one follow-up draft and return its Report.
 
     A Linter per distinct Config is built on first use and reused, so repeated calls
-    pay the model load once; at most MAX_CACHED_LINTERS are kept (least recently used
-    go first), so a service linting with many per-user configs keeps flat memory.
+    pay the model load once; at most ``engine.MAX_CACHED_LINTERS`` are kept (least
+    recently used go first), so a service with many per-user configs keeps flat memory.
     """
     if not isinstance(text, str):
         raise TypeError(f"lint() expects the draft as str, got {type(text).__name__}")
-    from followup_lint.engine import Linter
+    from followup_lint.engine import shared_linter
 
-    config = config or Config()
-    key = config.model_dump_json()
-    with _linters_lock:
-        linter = _linters.get(key)
-        if linter is None:
-            linter = _linters[key] = Linter(config)
-            while len(_linters) > MAX_CACHED_LINTERS:
-                _linters.popitem(last=False)
-        else:
-            _linters.move_to_end(key)
-    return linter.lint(text, context)
+    return shared_linter(config or Config()).lint(text, context)

@@ -3,7 +3,8 @@
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it (or, with
 ``--diff``, fixes to make); 2 usage, configuration or input errors (the other files
 are still linted and reported). ``--help``, ``--version``, ``rules`` and ``explain``
-never import spaCy.
+never import spaCy. ``rules`` and ``explain`` include the packs of the settings file's
+``rule-dirs``; ``check-rules DIR`` validates a rule pack directory and runs its examples.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from followup_lint.formatters import Result
     from followup_lint.inputs import Source
     from followup_lint.model import Report
+    from followup_lint.packs.schema import RuleSpec
     from followup_lint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -78,14 +80,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Lint job-interview follow-up emails (thank-you notes and reminders). "
         "Subcommands: 'followup-lint rules [--format json]' lists every rule, "
         "'followup-lint explain RULE' shows one with examples, 'followup-lint lsp' runs the "
-        "language server for editors.",
+        "language server for editors, 'followup-lint batch INPUT --out DIR' lints a data set "
+        "on Dask.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files, directories or globs to lint; '-' reads standard input")
     parser.add_argument("--version", action="version", version=f"followup-lint {__version__}")
-    parser.add_argument("--format", choices=["text", "json", "sarif", "github", "html"],
-                        default="text", help="output format; 'html' writes one self-contained "
-                        "page (use with --output-file)")
+    from followup_lint.formatters import FORMATTERS
+
+    parser.add_argument("--format", choices=list(FORMATTERS), default="text",
+                        help="output format; 'html' writes one self-contained page (use with "
+                        "--output-file)")
     parser.add_argument("--output-file", "-o", metavar="FILE",
                         help="write the output to FILE instead of standard output")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -104,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE",
                         help="settings file to use instead of searching for one")
     parser.add_argument("--model", help="installed spaCy pipeline, or 'blank' for the fast mode")
+    parser.add_argument("--preview", action="store_true",
+                        help="also run rules in preview (new, not yet trusted)")
     parser.add_argument("--vocabulary", action="append", metavar="WORDS",
                         help="comma-separated extra words the spelling rule accepts")
     parser.add_argument("--statistics", action="store_true",
@@ -138,17 +145,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _list_rules(argv: list[str]) -> int:
-    import json
+def _all_rules(config_file: str | None = None) -> tuple[RuleSpec, ...]:
+    """Shipped rules plus those of the settings file's ``rule-dirs``."""
+    from followup_lint.packs.loading import load_rules
+    from followup_lint.settings import SettingsResolver
 
-    from followup_lint.ruleset import load_rules
+    settings = SettingsResolver(Path(config_file) if config_file else None).for_path("-")
+    return load_rules(_rule_dirs(settings))
 
-    parser = argparse.ArgumentParser(prog="followup-lint rules",
-                                     description="List every rule.")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
-    args = parser.parse_args(argv)
-    rules = load_rules()
-    if args.format == "json":
+
+def _rule_dirs(settings: Settings) -> list[Path] | None:
+    from followup_lint.datafiles import rules_dir
+
+    return [rules_dir(), *settings.rule_dirs] if settings.rule_dirs else None
+
+
+def _list_rules(config_file: str | None, output_format: str = "text") -> int:
+    rules = _all_rules(config_file)
+    if output_format == "json":
+        import json
+
         print(json.dumps([{
             "id": r.id, "family": r.family, "severity": r.severity.value, "summary": r.summary,
             "rationale": " ".join(r.rationale.split()),
@@ -156,22 +172,31 @@ def _list_rules(argv: list[str]) -> int:
         return EXIT_OK
     width = max(len(r.id) for r in rules)
     for rule in rules:
-        print(f"{rule.id:<{width}}  {rule.family:<12}  {rule.severity.value:<7}  {rule.summary}")
+        status = " (preview)" if rule.status == "preview" else ""
+        print(f"{rule.id:<{width}}  {rule.family:<12}  {rule.severity.value:<7}  "
+              f"{rule.summary}{status}")
     return EXIT_OK
 
 
-def _explain(rule_id: str) -> int:
-    from followup_lint.ruleset import load_rules
+def _explain(rule_id: str, config_file: str | None) -> int:
+    from followup_lint.reference import option_rows
 
-    rules = {r.id: r for r in load_rules()}
+    rules = {r.id: r for r in _all_rules(config_file)}
     rule = rules.get(rule_id)
     if rule is None:
         print(f"followup-lint: unknown rule {rule_id!r}; see 'followup-lint rules'",
               file=sys.stderr)
         return EXIT_ERROR
-    print(f"{rule.id} ({rule.family}, default severity {rule.severity.value})\n")
+    print(f"{rule.id} ({rule.family}, default severity {rule.severity.value}, "
+          f"{rule.status} since {rule.since})\n")
     print(rule.summary + "\n")
     print(" ".join(rule.rationale.split()) + "\n")
+    options = option_rows(rule)
+    if options:
+        print(f"Options ([rules.{rule.id}] in a settings file):")
+        for name, default, meaning in options:
+            print(f"  {name} = {default}: {meaning}")
+        print()
     if rule.examples is None:
         return EXIT_OK
     for title, examples in (("Flagged:", rule.examples.fail),
@@ -183,6 +208,53 @@ def _explain(rule_id: str) -> int:
                     if example.context else {}
                 print(f"  (mode {example.mode}; context {extra})")
             print("  - " + example.text.replace("\n", "\n    "))
+    return EXIT_OK
+
+
+def _subcommand(args_list: list[str]) -> int | None:
+    """Run ``rules``, ``explain RULE`` or ``check-rules DIR`` (each may take ``--config
+    FILE``); None when the arguments are not a subcommand."""
+    name = args_list[0] if args_list else None
+    if name not in {"rules", "explain", "check-rules"}:
+        return None
+    rest, config_file, output_format = list(args_list[1:]), None, "text"
+    if name == "rules" and "--format" in rest:
+        at = rest.index("--format")
+        output_format = rest[at + 1] if at + 1 < len(rest) else ""
+        if output_format not in ("text", "json"):
+            print("followup-lint: rules --format takes text or json", file=sys.stderr)
+            return EXIT_ERROR
+        del rest[at:at + 2]
+    if "--config" in rest:
+        at = rest.index("--config")
+        if at + 1 >= len(rest):
+            print("followup-lint: --config needs a FILE", file=sys.stderr)
+            return EXIT_ERROR
+        config_file = rest[at + 1]
+        del rest[at:at + 2]
+    usage = {"rules": (0, "rules [--format json]"), "explain": (1, "explain RULE"),
+             "check-rules": (1, "check-rules DIR")}[name]
+    if len(rest) != usage[0]:
+        print(f"usage: followup-lint {usage[1]} [--config FILE]", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        if name == "rules":
+            return _list_rules(config_file, output_format)
+        if name == "explain":
+            return _explain(rest[0], config_file)
+        from followup_lint.packs.checking import check_pack_dir
+
+        problems = check_pack_dir(Path(rest[0]))
+    except FollowupLintError as exc:
+        print(f"followup-lint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"followup-lint: {len(problems)} problem(s) in {rest[0]}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"followup-lint: {rest[0]}: every rule pack is valid and its examples hold",
+          file=sys.stderr)
     return EXIT_OK
 
 
@@ -200,17 +272,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args_list: list[str]) -> int:
-    if args_list[:1] == ["rules"]:
-        return _list_rules(args_list[1:])
+    if args_list[:1] == ["batch"]:  # a data set on Dask: followup_lint/scale/
+        from followup_lint.scale.command import main as batch_main
+
+        return batch_main(args_list[1:])
     if args_list[:1] == ["lsp"]:
         from followup_lint.lsp import serve
 
         return serve(args_list[1:])
-    if args_list[:1] == ["explain"]:
-        if len(args_list) != 2:
-            print("usage: followup-lint explain RULE", file=sys.stderr)
-            return EXIT_ERROR
-        return _explain(args_list[1])
+    done = _subcommand(args_list)
+    if done is not None:
+        return done
     parser = _parser()
     args = parser.parse_args(args_list)
     _check_conflicts(parser, args)
@@ -245,6 +317,8 @@ def _effective(settings: Settings, args: argparse.Namespace) -> Settings:
         updates["ignore"] = tuple(_split(args.ignore))
     if args.model:
         updates["model"] = args.model
+    if args.preview:
+        updates["preview"] = True
     if args.no_excerpts:
         updates["redact"] = True
     if args.max_chars:
@@ -292,21 +366,10 @@ class _Job:
     context: Context | None
 
 
-_worker_linters: dict[str, Linter] = {}
-
-
 def _linter_for(settings: Settings) -> Linter:
-    from followup_lint.engine import Linter
+    from followup_lint.engine import shared_linter
 
-    key = settings.config.model_dump_json() + "|" + "|".join(map(str, settings.rule_dirs))
-    if key not in _worker_linters:
-        dirs = None
-        if settings.rule_dirs:
-            from followup_lint.ruleset import rules_dir
-
-            dirs = [rules_dir(), *settings.rule_dirs]
-        _worker_linters[key] = Linter(settings.config, rule_dirs=dirs)
-    return _worker_linters[key]
+    return shared_linter(settings.config, _rule_dirs(settings))
 
 
 def _lint_jobs(jobs: list[_Job]) -> list[Report]:
@@ -355,11 +418,11 @@ def _to_file_positions(source: Source, report: Report) -> Report:
     """The report with every span mapped into the file's own text."""
     if not source.pieces or source.raw is None:
         return report
-    from followup_lint.engine import line_index
     from followup_lint.offsets import with_utf16
+    from followup_lint.stamping import LineIndex
 
     raw = source.raw
-    lines = line_index(raw)
+    lines = LineIndex(raw)
     findings = []
     for f in report.findings:
         start, end = source.to_raw(f.start), source.to_raw(f.end)
@@ -485,7 +548,7 @@ def _run(args: argparse.Namespace) -> int:
         report = _to_file_positions(job.source, report)
         results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
 
-    if (not args.quiet or args.output_file) and not _write_output(args, results):
+    if (not args.quiet or args.output_file) and not _write_output(args, results, jobs):
         return EXIT_ERROR
     if input_errors:
         return EXIT_ERROR
@@ -493,16 +556,19 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
-def _write_output(args: argparse.Namespace, results: list[Result]) -> bool:
+def _write_output(args: argparse.Namespace, results: list[Result], jobs: list[_Job]) -> bool:
     """Format the results and write them to standard output or --output-file."""
     from followup_lint.formatters import FORMATTERS, Options
     from followup_lint.formatters.text import format_statistics
-    from followup_lint.ruleset import load_rules
+    from followup_lint.packs.loading import load_rules
     from followup_lint.terminal import DEFAULT_WIDTH, output_width, use_colour
 
     to_file = args.output_file is not None
     stream = None if to_file else sys.stdout
-    rules = tuple(load_rules()) if args.format in ("sarif", "html") else ()
+    rules: tuple[RuleSpec, ...] = ()
+    if args.format in ("sarif", "html"):  # every rule of every settings group that ran
+        found = {r.id: r for j in jobs for r in load_rules(_rule_dirs(j.settings))}
+        rules = tuple(found[k] for k in sorted(found)) or load_rules()
     options = Options(
         colour=use_colour(args.color, stream), rules=rules, root=Path.cwd(),
         excerpts=not args.no_excerpts,

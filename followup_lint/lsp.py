@@ -206,7 +206,7 @@ def _server():  # noqa: C901 - one closure per protocol feature reads best toget
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
-        from followup_lint.ruleset import load_rules
+        from followup_lint.packs.loading import load_rules
 
         done = current(params.text_document.uri)
         if done is None:

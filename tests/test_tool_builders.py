@@ -8,7 +8,6 @@ import pytest
 from test_cli import EXAMPLE
 from test_cli_workflows import cli
 
-import followup_lint
 from followup_lint import Config, apply_fixes, lint, utf16_offset
 
 FIXABLE = ("Dear Ms. Ruiz,\n\nThank you 😀 for the the tour of the ICU scheduling system on "
@@ -67,15 +66,17 @@ def test_whole_message_findings_have_message_scope(linter) -> None:
 
 
 def test_lint_keeps_a_bounded_number_of_linters(monkeypatch) -> None:
-    monkeypatch.setattr(followup_lint, "MAX_CACHED_LINTERS", 2)
-    monkeypatch.setattr(followup_lint, "_linters", type(followup_lint._linters)())
+    from followup_lint import engine
+
+    monkeypatch.setattr(engine, "MAX_CACHED_LINTERS", 2)
+    monkeypatch.setattr(engine, "_linters", type(engine._linters)())
     configs = [Config(model="blank", ignore=(rule,))
                for rule in ("spelling", "casual-tone", "pushy-phrasing")]
+    keys = [c.model_dump_json() + "|" for c in configs]
     for config in configs:
         lint("thx for the tour", config=config)
-    kept = list(followup_lint._linters)
-    assert len(kept) == 2 and configs[0].model_dump_json() not in kept
+    kept = list(engine._linters)
+    assert len(kept) == 2 and keys[0] not in kept
     lint("thx again", config=configs[1])  # a hit makes it the most recent
     lint("thx", config=configs[0])  # so the least recent (configs[2]) goes
-    assert list(followup_lint._linters) == [configs[1].model_dump_json(),
-                                            configs[0].model_dump_json()]
+    assert list(engine._linters) == [keys[1], keys[0]]
