@@ -24,8 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from distributed import Client, LocalCluster, WorkerPlugin
-from followup_lint.checks import CHECKS, register
+from distributed import Client, LocalCluster
 
 from followup_lint import Config, Context
 from followup_lint.scale import FINDINGS_SCHEMA, LintJob, lint_frame
@@ -78,34 +77,32 @@ def _context(row: dict) -> Context | None:
     return Context(**fields) if fields else None
 
 
-class _RegisterExplodingCheck(WorkerPlugin):
-    """Registers, in each worker process, a check that raises on drafts with MARKER."""
-
-    def setup(self, worker) -> None:
-        _register_exploding_check()
-
-
-def _register_exploding_check() -> None:
-    if "test-explodes-on-marker" in CHECKS:
-        return
-
-    @register("test-explodes-on-marker")
-    def explode(draft, rule):
-        if MARKER in draft.text:
-            raise RuntimeError("boom on purpose")
-        return iter(())
-
-
 EXPLODING_RULE = """
 id = "exploding-on-marker"
 family = "custom"
 severity = "warning"
 summary = "s"
 rationale = "r"
-checks = ["test-explodes-on-marker"]
+python = true
 [examples]
 fail = ["a", "b"]
 pass = ["c", "d"]
+"""
+# The pack's Python check travels to the workers with the pack (LintJob ships both).
+EXPLODING_MODULE = f"""
+from followup_lint.rule import RuleOptions
+
+NEEDS = frozenset()
+
+
+class Options(RuleOptions):
+    pass
+
+
+def check(draft, options):
+    if {MARKER!r} in draft.text:
+        raise RuntimeError("boom on purpose")
+    return iter(())
 """
 
 
@@ -116,7 +113,6 @@ def client():
                            dashboard_address=None, silence_logs=logging.ERROR)
     client = Client(cluster)
     try:
-        client.register_plugin(_RegisterExplodingCheck(), name="exploding-check")
         yield client
     finally:
         client.close()
@@ -251,10 +247,10 @@ def test_a_rerun_writes_only_the_missing_partitions(client, data, reference, tmp
 
 
 def test_bad_drafts_become_error_rows_and_the_partition_is_kept(client, tmp_path) -> None:
-    _register_exploding_check()  # the client validates the rule pack, so it needs the check
     rules = tmp_path / "rules"
     (rules / "custom").mkdir(parents=True)
     (rules / "custom" / "exploding-on-marker.toml").write_text(EXPLODING_RULE, "utf-8")
+    (rules / "custom" / "exploding-on-marker.py").write_text(EXPLODING_MODULE, "utf-8")
     good = "Dear Lena,\n\nThank you for the tour of the warehouse.\n\nBest,\nSam\n"
     texts = [good.encode(), f"Hi Lena,\n\nthx!! {MARKER}\n\nSam\n".encode(), b"\xff\xfe\x00bad",
              None, ("Thank you for the interview. " * 200).encode(), good.encode()]

@@ -32,15 +32,16 @@ class WorkerMismatchError(FollowupLintError):
 
 
 def _shipped_rules_digest() -> str:
-    from followup_lint.ruleset import rules_dir
+    from followup_lint.datafiles import rules_dir
 
     return _digest_files(_rule_files(rules_dir()))
 
 
 def _rule_files(directory: Path) -> tuple[tuple[str, bytes], ...]:
-    """Every rule pack file under ``directory`` as (relative path, bytes), sorted."""
+    """Every rule pack file (TOML pack and Python module) under ``directory`` as
+    (relative path, bytes), sorted."""
     return tuple((p.relative_to(directory).as_posix(), p.read_bytes())
-                 for p in sorted(directory.glob("*/*.toml")))
+                 for p in sorted([*directory.glob("*/*.toml"), *directory.glob("*/*.py")]))
 
 
 def _digest_files(files: Iterable[tuple[str, bytes]]) -> str:
@@ -72,8 +73,8 @@ class LintJob:
     def create(cls, config: Config | None = None, *, rule_dirs: Iterable[Path] = (),
                batch_size: int = 32, cache_dir: str | Path | None = None) -> LintJob:
         """Validate the settings here, once (bad rule packs or rule names raise now)."""
+        from followup_lint.datafiles import rules_dir
         from followup_lint.engine import Linter
-        from followup_lint.ruleset import rules_dir
 
         config = config or Config()
         extra = [Path(d) for d in rule_dirs]
@@ -147,8 +148,8 @@ def linter_for(job: LintJob) -> tuple[Linter, ResultCache | None, threading.Lock
                     f"worker pid {os.getpid()} runs followup-lint {__version__} with other "
                     f"shipped rules or version than the client ({job.version}); install the "
                     "same followup-lint on the client and every worker")
+            from followup_lint.datafiles import rules_dir
             from followup_lint.engine import Linter
-            from followup_lint.ruleset import rules_dir
 
             roots = _unpack_rules(job) if job.rule_packs else []
             linter = Linter(job.config, rule_dirs=[rules_dir(), *roots] if roots else None)
