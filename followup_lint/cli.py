@@ -15,12 +15,16 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup_lint import __version__
 from followup_lint.errors import FollowupLintError
+from followup_lint.fileview import filter_ignored as _filter_ignored
+from followup_lint.fileview import rule_dirs as _rule_dirs
+from followup_lint.fileview import sending_now
+from followup_lint.fileview import to_file_positions as _to_file_positions
 from followup_lint.flags import effective_settings, positive_int
 from followup_lint.model import Context, Severity
 
@@ -144,10 +148,6 @@ def _all_rules(config_file: str | None = None) -> tuple[RuleSpec, ...]:
     return load_rules(_rule_dirs(settings))
 
 
-def _rule_dirs(settings: Settings) -> list[Path] | None:
-    from followup_lint.datafiles import rules_dir
-
-    return [rules_dir(), *settings.rule_dirs] if settings.rule_dirs else None
 
 
 def _list_rules(config_file: str | None, output_format: str = "text") -> int:
@@ -310,15 +310,6 @@ def _context(args: argparse.Namespace, source: Source) -> Context | None:
     return sending_now(Context.model_validate({**base, **given}))
 
 
-def sending_now(context: Context) -> Context:
-    """Without ``sent_at``, a draft being linted is about to be sent: the timing rules
-    measure from now (to the minute, so cached results stay useful within it)."""
-    dates = [context.interview_at, context.decision_by, *context.previous_messages]
-    if context.sent_at is not None or not any(dates):
-        return context
-    aware = any(d is not None and d.tzinfo is not None for d in dates)
-    now = datetime.now(timezone.utc) if aware else datetime.now()
-    return context.model_copy(update={"sent_at": now.replace(second=0, microsecond=0)})
 
 
 # -- linting ------------------------------------------------------------------------
@@ -380,35 +371,8 @@ def _lint_all(jobs: list[_Job], processes: int, progress: bool) -> list[Report]:
     return reports
 
 
-def _to_file_positions(source: Source, report: Report) -> Report:
-    """The report with every span mapped into the file's own text."""
-    if not source.pieces or source.raw is None:
-        return report
-    from followup_lint.offsets import with_utf16
-    from followup_lint.stamping import LineIndex
-
-    raw = source.raw
-    lines = LineIndex(raw)
-    findings = []
-    for f in report.findings:
-        start, end = source.to_raw(f.start), source.to_raw(f.end)
-        end = max(start, end)
-        line, column = lines.position(start)
-        end_line, end_column = lines.position(end)
-        findings.append(f.model_copy(update={
-            "start": start, "end": end, "line": line, "column": column,
-            "end_line": end_line, "end_column": end_column, "excerpt": raw[start:end],
-        }))
-    return report.model_copy(update={"findings": with_utf16(raw, findings)})
 
 
-def _filter_ignored(report: Report, ignored: set[str]) -> Report:
-    if not ignored:
-        return report
-    from followup_lint.report import recount
-
-    kept = [f for f in report.findings if f.rule not in ignored and f.family not in ignored]
-    return recount(report, kept)
 
 
 def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool) -> tuple[list[_Job], bool]:

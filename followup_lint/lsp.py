@@ -60,7 +60,8 @@ class Positions:
 def lint_document(path: str, text: str, cache_dir: Path | None) -> tuple[Source, Report]:
     """Lint an editor buffer as the command line would lint the file at ``path``."""
     from followup_lint.cache import ResultCache
-    from followup_lint.cli import _filter_ignored, _linter_for, _to_file_positions, sending_now
+    from followup_lint.engine import shared_linter
+    from followup_lint.fileview import filter_ignored, rule_dirs, sending_now, to_file_positions
     from followup_lint.settings import SettingsResolver
 
     source = parse_source(path, text.encode("utf-8"), Path(path).suffix.lower())
@@ -72,11 +73,11 @@ def lint_document(path: str, text: str, cache_dir: Path | None) -> tuple[Source,
     key = cache.key(source.text, settings.config, context, settings.rule_dirs) if cache else ""
     report = cache.get(key) if cache else None
     if report is None:
-        report = _linter_for(settings).lint(source.text, context)
+        report = shared_linter(settings.config, rule_dirs(settings)).lint(source.text, context)
         if cache:
             cache.put(key, report)
-    report = _filter_ignored(report, settings.ignored_for(path))
-    return source, _to_file_positions(source, report)
+    report = filter_ignored(report, settings.ignored_for(path))
+    return source, to_file_positions(source, report)
 
 
 def _server():  # noqa: C901 - one closure per protocol feature reads best together
