@@ -19,7 +19,9 @@ from followup_lint.errors import (
     ModelNotInstalledError,
     RulePackError,
 )
+from followup_lint.fixes import apply_fixes
 from followup_lint.model import Context, Finding, Metrics, Report, Severity, Suggestion
+from followup_lint.offsets import utf16_offset
 
 if TYPE_CHECKING:
     from followup_lint.engine import Linter
@@ -28,8 +30,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Config", "ConfigError", "Context", "Finding", "FollowupLintError", "InputTooLargeError",
     "Linter", "Metrics",
-    "ModelNotInstalledError", "Report", "RulePackError", "Severity", "Suggestion", "lint",
-    "__version__",
+    "ModelNotInstalledError", "Report", "RulePackError", "Severity", "Suggestion",
+    "apply_fixes", "lint", "utf16_offset", "__version__",
 ]
 
 def __getattr__(name: str) -> object:
@@ -44,7 +46,8 @@ def lint(text: str, *, context: Context | None = None, config: Config | None = N
     """Lint one follow-up draft and return its Report.
 
     A Linter per distinct Config is built on first use and reused, so repeated calls
-    pay the model load once.
+    pay the model load once; at most ``engine.MAX_CACHED_LINTERS`` are kept (least
+    recently used go first), so a service with many per-user configs keeps flat memory.
     """
     if not isinstance(text, str):
         raise TypeError(f"lint() expects the draft as str, got {type(text).__name__}")

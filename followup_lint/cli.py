@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -20,6 +21,10 @@ from typing import TYPE_CHECKING
 
 from followup_lint import __version__
 from followup_lint.errors import FollowupLintError
+from followup_lint.fileview import filter_ignored as _filter_ignored
+from followup_lint.fileview import rule_dirs as _rule_dirs
+from followup_lint.fileview import sending_now
+from followup_lint.fileview import to_file_positions as _to_file_positions
 from followup_lint.flags import effective_settings, positive_int
 from followup_lint.model import Context, Severity
 
@@ -36,12 +41,40 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_FROM = 50
 
 
+def _date(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date I can read; use an ISO 8601 date such as 2026-03-04, "
+            "2026-03-04T14:30 or 2026-03-04T14:30+01:00") from None
+
+
+#: Flags that cannot be combined: each pair would silently make one of them do nothing.
+CONFLICTS = (
+    ("fix", "diff"), ("diff", "statistics"), ("diff", "output_file"), ("quiet", "statistics"),
+    ("exit_zero", "fail_on"),
+)
+
+
+def _check_conflicts(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    for first, second in CONFLICTS:
+        if getattr(args, first) and getattr(args, second):
+            parser.error(f"--{first.replace('_', '-')} and --{second.replace('_', '-')} "
+                         "cannot be used together")
+    if args.diff and args.format != "text":
+        parser.error(f"--diff prints a diff and cannot be combined with --format {args.format}")
+    if args.statistics and args.format not in ("text", "json"):
+        parser.error(f"--statistics prints text or json, not --format {args.format}")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followup-lint",
         description="Lint job-interview follow-up emails (thank-you notes and reminders). "
-        "Subcommands: 'followup-lint rules' lists every rule, 'followup-lint explain RULE' "
-        "shows one with examples, 'followup-lint batch INPUT --out DIR' lints a data set "
+        "Subcommands: 'followup-lint rules [--format json]' lists every rule, "
+        "'followup-lint explain RULE' shows one with examples, 'followup-lint lsp' runs the "
+        "language server for editors, 'followup-lint batch INPUT --out DIR' lints a data set "
         "on Dask.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
@@ -49,7 +82,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"followup-lint {__version__}")
     from followup_lint.formatters import FORMATTERS
 
-    parser.add_argument("--format", choices=list(FORMATTERS), default="text")
+    parser.add_argument("--format", choices=list(FORMATTERS), default="text",
+                        help="output format; 'html' writes one self-contained page (use with "
+                        "--output-file)")
+    parser.add_argument("--output-file", "-o", metavar="FILE",
+                        help="write the output to FILE instead of standard output")
+    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                        help="colour the text output (auto: on a terminal, honouring NO_COLOR "
+                        "and FORCE_COLOR)")
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even when there are findings (2 still means an error)")
     parser.add_argument("--fail-on", choices=[s.value for s in Severity],
                         help="exit 1 when a finding is at or above this severity "
                         "(default: error, or the settings file's fail-on)")
@@ -66,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--vocabulary", action="append", metavar="WORDS",
                         help="comma-separated extra words the spelling rule accepts")
     parser.add_argument("--statistics", action="store_true",
-                        help="print counts per rule instead of each finding")
+                        help="print counts per rule instead of each finding (text or json)")
     parser.add_argument("--quiet", action="store_true", help="print nothing; only the exit code")
     parser.add_argument("--fix", action="store_true",
                         help="apply safe fixes to the files in place, then report what is left")
@@ -88,11 +130,11 @@ def _parser() -> argparse.ArgumentParser:
     context.add_argument("--interviewer", action="append", default=[], metavar="NAME")
     context.add_argument("--topic", action="append", default=[], metavar="TOPIC")
     context.add_argument("--kind", choices=["thank-you", "reminder"])
-    context.add_argument("--interview-at", type=datetime.fromisoformat, metavar="ISO-DATE")
-    context.add_argument("--sent-at", type=datetime.fromisoformat, metavar="ISO-DATE")
-    context.add_argument("--decision-by", type=datetime.fromisoformat, metavar="ISO-DATE")
+    context.add_argument("--interview-at", type=_date, metavar="ISO-DATE")
+    context.add_argument("--sent-at", type=_date, metavar="ISO-DATE")
+    context.add_argument("--decision-by", type=_date, metavar="ISO-DATE")
     context.add_argument("--previous-message", action="append", default=[],
-                         type=datetime.fromisoformat, metavar="ISO-DATE")
+                         type=_date, metavar="ISO-DATE")
     context.add_argument("--industry")
     return parser
 
@@ -106,14 +148,18 @@ def _all_rules(config_file: str | None = None) -> tuple[RuleSpec, ...]:
     return load_rules(_rule_dirs(settings))
 
 
-def _rule_dirs(settings: Settings) -> list[Path] | None:
-    from followup_lint.datafiles import rules_dir
-
-    return [rules_dir(), *settings.rule_dirs] if settings.rule_dirs else None
 
 
-def _list_rules(config_file: str | None) -> int:
+def _list_rules(config_file: str | None, output_format: str = "text") -> int:
     rules = _all_rules(config_file)
+    if output_format == "json":
+        import json
+
+        print(json.dumps([{
+            "id": r.id, "family": r.family, "severity": r.severity.value, "summary": r.summary,
+            "rationale": " ".join(r.rationale.split()),
+        } for r in rules], indent=2, ensure_ascii=False))
+        return EXIT_OK
     width = max(len(r.id) for r in rules)
     for rule in rules:
         status = " (preview)" if rule.status == "preview" else ""
@@ -161,7 +207,14 @@ def _subcommand(args_list: list[str]) -> int | None:
     name = args_list[0] if args_list else None
     if name not in {"rules", "explain", "check-rules"}:
         return None
-    rest, config_file = list(args_list[1:]), None
+    rest, config_file, output_format = list(args_list[1:]), None, "text"
+    if name == "rules" and "--format" in rest:
+        at = rest.index("--format")
+        output_format = rest[at + 1] if at + 1 < len(rest) else ""
+        if output_format not in ("text", "json"):
+            print("followup-lint: rules --format takes text or json", file=sys.stderr)
+            return EXIT_ERROR
+        del rest[at:at + 2]
     if "--config" in rest:
         at = rest.index("--config")
         if at + 1 >= len(rest):
@@ -169,14 +222,14 @@ def _subcommand(args_list: list[str]) -> int | None:
             return EXIT_ERROR
         config_file = rest[at + 1]
         del rest[at:at + 2]
-    usage = {"rules": (0, "rules"), "explain": (1, "explain RULE"),
+    usage = {"rules": (0, "rules [--format json]"), "explain": (1, "explain RULE"),
              "check-rules": (1, "check-rules DIR")}[name]
     if len(rest) != usage[0]:
         print(f"usage: followup-lint {usage[1]} [--config FILE]", file=sys.stderr)
         return EXIT_ERROR
     try:
         if name == "rules":
-            return _list_rules(config_file)
+            return _list_rules(config_file, output_format)
         if name == "explain":
             return _explain(rest[0], config_file)
         from followup_lint.packs.checking import check_pack_dir
@@ -198,15 +251,31 @@ def _subcommand(args_list: list[str]) -> int | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(args_list)
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python's exit-time flush
+        # of standard output from raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+
+
+def _main(args_list: list[str]) -> int:
     if args_list[:1] == ["batch"]:  # a data set on Dask: followup_lint/scale/
         from followup_lint.scale.command import main as batch_main
 
         return batch_main(args_list[1:])
+    if args_list[:1] == ["lsp"]:
+        from followup_lint.lsp import serve
+
+        return serve(args_list[1:])
     done = _subcommand(args_list)
     if done is not None:
         return done
     parser = _parser()
     args = parser.parse_args(args_list)
+    _check_conflicts(parser, args)
     if not args.paths:
         parser.print_usage(sys.stderr)
         print("followup-lint: give at least one PATH (or '-' for standard input)",
@@ -238,7 +307,9 @@ def _context(args: argparse.Namespace, source: Source) -> Context | None:
     if source.context is None and not given:
         return None
     base = source.context.model_dump(exclude_defaults=True) if source.context else {}
-    return Context.model_validate({**base, **given})
+    return sending_now(Context.model_validate({**base, **given}))
+
+
 
 
 # -- linting ------------------------------------------------------------------------
@@ -300,34 +371,8 @@ def _lint_all(jobs: list[_Job], processes: int, progress: bool) -> list[Report]:
     return reports
 
 
-def _to_file_positions(source: Source, report: Report) -> Report:
-    """The report with every span mapped into the file's own text."""
-    if not source.pieces or source.raw is None:
-        return report
-    from followup_lint.stamping import LineIndex
-
-    raw = source.raw
-    lines = LineIndex(raw)
-    findings = []
-    for f in report.findings:
-        start, end = source.to_raw(f.start), source.to_raw(f.end)
-        end = max(start, end)
-        line, column = lines.position(start)
-        end_line, end_column = lines.position(end)
-        findings.append(f.model_copy(update={
-            "start": start, "end": end, "line": line, "column": column,
-            "end_line": end_line, "end_column": end_column, "excerpt": raw[start:end],
-        }))
-    return report.model_copy(update={"findings": findings})
 
 
-def _filter_ignored(report: Report, ignored: set[str]) -> Report:
-    if not ignored:
-        return report
-    from followup_lint.report import recount
-
-    kept = [f for f in report.findings if f.rule not in ignored and f.family not in ignored]
-    return recount(report, kept)
 
 
 def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool) -> tuple[list[_Job], bool]:
@@ -386,8 +431,7 @@ def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from followup_lint.formatters import FORMATTERS, Options, Result
-    from followup_lint.formatters.text import format_statistics, use_colour
+    from followup_lint.formatters import Result
     from followup_lint.inputs import DEFAULT_EXTENSIONS, expand_paths, read_source
     from followup_lint.settings import SettingsResolver
 
@@ -434,20 +478,43 @@ def _run(args: argparse.Namespace) -> int:
         report = _to_file_positions(job.source, report)
         results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
 
-    if not args.quiet:
-        from followup_lint.packs.loading import load_rules
-
-        rules: tuple[RuleSpec, ...] = ()
-        if args.format == "sarif":  # every rule of every settings group that ran
-            found = {r.id: r for j in jobs for r in load_rules(_rule_dirs(j.settings))}
-            rules = tuple(found[k] for k in sorted(found)) or load_rules()
-        options = Options(colour=use_colour(sys.stdout), rules=rules, root=Path.cwd(),
-                          excerpts=not args.no_excerpts)
-        if args.statistics:
-            sys.stdout.write(format_statistics(results))
-        else:
-            sys.stdout.write(FORMATTERS[args.format](results, options))
+    if (not args.quiet or args.output_file) and not _write_output(args, results, jobs):
+        return EXIT_ERROR
     if input_errors:
         return EXIT_ERROR
     failing = any(r.report.has_at_least(j.settings.fail_on) for j, r in zip(jobs, results))
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _write_output(args: argparse.Namespace, results: list[Result], jobs: list[_Job]) -> bool:
+    """Format the results and write them to standard output or --output-file."""
+    from followup_lint.formatters import FORMATTERS, Options
+    from followup_lint.formatters.text import format_statistics
+    from followup_lint.packs.loading import load_rules
+    from followup_lint.terminal import DEFAULT_WIDTH, output_width, use_colour
+
+    to_file = args.output_file is not None
+    stream = None if to_file else sys.stdout
+    rules: tuple[RuleSpec, ...] = ()
+    if args.format in ("sarif", "html"):  # every rule of every settings group that ran
+        found = {r.id: r for j in jobs for r in load_rules(_rule_dirs(j.settings))}
+        rules = tuple(found[k] for k in sorted(found)) or load_rules()
+    options = Options(
+        colour=use_colour(args.color, stream), rules=rules, root=Path.cwd(),
+        excerpts=not args.no_excerpts,
+        width=DEFAULT_WIDTH if to_file else output_width(sys.stdout))
+    if args.statistics:
+        output = format_statistics(results, args.format)
+    else:
+        output = FORMATTERS[args.format](results, options)
+    if not to_file:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return True
+    try:
+        Path(args.output_file).write_text(output, encoding="utf-8")
+    except OSError as exc:
+        print(f"followup-lint: cannot write {args.output_file}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return False
+    return True

@@ -9,6 +9,7 @@ pipeline and compiles the shared matchers. Each draft's findings are collected b
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -20,10 +21,12 @@ from followup_lint.errors import InputTooLargeError
 from followup_lint.findings import MetaRules, collect
 from followup_lint.model import Context, Report
 from followup_lint.nlp import Pipeline, load_pipeline
+from followup_lint.offsets import with_utf16
 from followup_lint.packs.binding import bind_all
 from followup_lint.packs.compiling import CompiledMatchers, compile_matchers
 from followup_lint.packs.loading import load_rules
 from followup_lint.report import build_report
+from followup_lint.rule import whole_draft_span
 from followup_lint.selection import resolve_options, select_rules
 from followup_lint.stamping import LineIndex, Stamper
 
@@ -143,8 +146,10 @@ class Linter:
 
     # -- internals ------------------------------------------------------------------
     def _report(self, draft: Draft, loaded: _Loaded) -> Report:
-        stamper = Stamper(draft.text, LineIndex(draft.text), self.config, loaded.degraded)
-        findings = collect(draft, self.rules, self.options, stamper, self._meta)
+        stamper = Stamper(draft.text, LineIndex(draft.text), self.config, loaded.degraded,
+                          anchor=whole_draft_span(draft))
+        findings = with_utf16(draft.text, collect(draft, self.rules, self.options, stamper,
+                                                  self._meta))
         return build_report(
             findings,
             kind=draft.kind,
@@ -158,7 +163,10 @@ class Linter:
         )
 
 
-_linters: dict[str, Linter] = {}
+#: Linters kept by ``shared_linter``, least recently used dropped first, so a service
+#: linting with many per-user configs keeps flat memory.
+MAX_CACHED_LINTERS = 8
+_linters: OrderedDict[str, Linter] = OrderedDict()
 _linters_lock = threading.Lock()
 
 
@@ -171,4 +179,8 @@ def shared_linter(config: Config, rule_dirs: Iterable[Path] | None = None) -> Li
         linter = _linters.get(key)
         if linter is None:
             linter = _linters[key] = Linter(config, rule_dirs=dirs)
+            while len(_linters) > MAX_CACHED_LINTERS:
+                _linters.popitem(last=False)
+        else:
+            _linters.move_to_end(key)
         return linter

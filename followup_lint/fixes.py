@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from followup_lint.model import Finding
+from followup_lint.model import Finding, Report
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,18 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         text = text[:edit.start] + edit.replacement + text[edit.end:]
     return text
+
+
+def apply_fixes(text: str, report: Report | Iterable[Finding]) -> str:
+    """``text`` with the report's safe fixes applied (the public fix API).
+
+    ``report`` must come from linting exactly this ``text``; findings are matched by
+    character offsets. Fixes that are not safe, not unique or overlap are left out.
+    """
+    findings = report.findings if isinstance(report, Report) else report
+    edits = safe_edits(findings)
+    for edit in edits:
+        if not 0 <= edit.start <= edit.end <= len(text):
+            raise ValueError(f"a {edit.rule} fix at {edit.start}-{edit.end} is outside the "
+                             f"text ({len(text)} characters): lint this text first")
+    return apply_edits(text, edits)

@@ -315,7 +315,11 @@ def read_source(path: str) -> Source:
             return Source(path, error="is a directory")
         except OSError as exc:
             return Source(path, error=f"cannot read: {exc.strerror or exc}")
-    suffix = Path(path).suffix.lower()
+    return parse_source(display, data, Path(path).suffix.lower())
+
+
+def parse_source(display: str, data: bytes, suffix: str) -> Source:
+    """A file's bytes into a Source, by its suffix (the editor server passes its buffer)."""
     if suffix == ".eml":
         return _read_eml(display, data)
     text, error = _decode(data, display)

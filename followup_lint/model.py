@@ -32,6 +32,7 @@ class Severity(str, Enum):
 MessageKind = Literal["thank-you", "reminder"]
 Verdict = Literal["ready", "revise", "do-not-send"]
 Mode = Literal["draft", "template"]
+FindingScope = Literal["span", "message"]
 
 
 class Suggestion(BaseModel):
@@ -60,6 +61,16 @@ class Finding(BaseModel):
     end_line: int = Field(ge=1)
     end_column: int = Field(ge=1)
     excerpt: str = Field(description="Always equal to text[start:end].")
+    start_utf16: int | None = Field(
+        default=None, ge=0,
+        description="`start` counted in UTF-16 code units, as JavaScript and LSP count.",
+    )
+    end_utf16: int | None = Field(default=None, ge=0, description="`end` in UTF-16 code units.")
+    scope: FindingScope = Field(
+        default="span",
+        description="'message' when the finding is about the whole message (its span only "
+        "anchors it to the first sentence); 'span' when it is about the words it covers.",
+    )
     suggestions: tuple[Suggestion, ...] = ()
     degraded: bool = Field(
         default=False,

@@ -36,6 +36,9 @@ class Stamper:
     lines: LineIndex
     config: Config
     degraded: frozenset[str]
+    #: The whole-message anchor (the first body sentence): a computed check's hit exactly
+    #: there speaks about the message, not about those words.
+    anchor: tuple[int, int] | None = None
 
     def stamp(self, rule: RuleSpec, hit: Hit) -> Finding:
         """The Finding for ``hit`` of ``rule``."""
@@ -60,4 +63,6 @@ class Stamper:
             excerpt=excerpt,
             suggestions=suggestions,
             degraded=rule.id in self.degraded,
+            scope="message" if (rule.python or rule.engine) and (hit.start, hit.end) in (
+                (0, 0), self.anchor) else "span",
         )

@@ -28,8 +28,9 @@ def here(tmp_path: Path) -> Path:
 def test_example_draft_text_output(here: Path) -> None:
     result = cli(EXAMPLE, cwd=here)
     assert result.returncode == 1
-    first = result.stdout.splitlines()[0]
-    assert first.startswith(f"{EXAMPLE}:1:")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{EXAMPLE}: do-not-send · score ")
+    assert any(line.startswith(f"{EXAMPLE}:1:") for line in lines)
     assert "^" in result.stdout and "\033[" not in result.stdout
     assert "spelling" in result.stdout and "pushy-phrasing" in result.stdout
 

@@ -33,3 +33,5 @@ def test_wheel_contains_rule_files(tmp_path) -> None:
     for name in shipped:
         assert f"followup_lint/{name}" in names, name
     assert "followup_lint/engine.py" in names
+    for template in ("report.html.j2", "report.css", "report.js"):  # the HTML report's
+        assert f"followup_lint/templates/{template}" in names, template

@@ -80,7 +80,7 @@ def test_redacted_report_keeps_text_out(linter) -> None:
         (f.rule, f.start, f.end) for f in report.findings]
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "html"])
 def test_no_excerpts_in_any_format(tmp_path: Path, fmt: str) -> None:
     path = make_root(tmp_path) / "note.txt"
     path.write_text(DRAFT, encoding="utf-8")

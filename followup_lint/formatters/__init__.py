@@ -1,4 +1,4 @@
-"""STAGE 5: Reports -> output formats (text, json, sarif, github)."""
+"""STAGE 5: Reports -> output formats (text, json, sarif, github, html)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 from followup_lint.formatters.common import Options, Result
 from followup_lint.formatters.github import format_github
+from followup_lint.formatters.html import format_html
 from followup_lint.formatters.json_format import format_json
 from followup_lint.formatters.sarif import format_sarif
 from followup_lint.formatters.text import format_text
@@ -13,6 +14,7 @@ from followup_lint.formatters.text import format_text
 Formatter = Callable[[Sequence[Result], Options], str]
 FORMATTERS: dict[str, Formatter] = {
     "text": format_text, "json": format_json, "sarif": format_sarif, "github": format_github,
+    "html": format_html,
 }
 
 __all__ = ["FORMATTERS", "Formatter", "Options", "Result"]

@@ -31,6 +31,8 @@ class Options:
     """Output options shared by all formatters."""
 
     colour: bool = False
+    #: Columns the text output may use (the terminal's width, or 100).
+    width: int = 100
     excerpts: bool = True
     rules: tuple[RuleSpec, ...] = ()
     root: Path = field(default_factory=Path.cwd)
