@@ -3,12 +3,18 @@
     >>> from followup_lint import lint
     >>> report = lint("Hey, thx for the interview!!")
     >>> [f.rule for f in report.findings]  # doctest: +SKIP
+    >>> from followup_lint import lint_file
+    >>> report = lint_file("notes/thanks.eml")  # doctest: +SKIP
+
+``lint_file`` reads ``.txt``, ``.md``, ``.html`` and ``.eml`` files (see
+``followup_lint.inputs``) and reports findings where they are in the file as stored.
 
 Importing the package is cheap: spaCy and the model load on the first ``lint()``.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -16,6 +22,7 @@ from followup_lint.config import Config
 from followup_lint.errors import (
     ConfigError,
     FollowupLintError,
+    InputError,
     InputTooLargeError,
     ModelNotInstalledError,
     RulePackError,
@@ -27,9 +34,10 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 __all__ = [
-    "Config", "ConfigError", "Context", "Finding", "FollowupLintError", "InputTooLargeError",
-    "Linter", "Metrics",
+    "Config", "ConfigError", "Context", "Finding", "FollowupLintError", "InputError",
+    "InputTooLargeError", "Linter", "Metrics",
     "ModelNotInstalledError", "Report", "RulePackError", "Severity", "Suggestion", "lint",
+    "lint_file",
     "__version__",
 ]
 
@@ -53,6 +61,10 @@ def lint(text: str, *, context: Context | None = None, config: Config | None = N
     """
     if not isinstance(text, str):
         raise TypeError(f"lint() expects the draft as str, got {type(text).__name__}")
+    return _linter(config).lint(text, context)
+
+
+def _linter(config: Config | None) -> Linter:
     from followup_lint.engine import Linter
 
     config = config or Config()
@@ -61,4 +73,23 @@ def lint(text: str, *, context: Context | None = None, config: Config | None = N
         linter = _linters.get(key)
         if linter is None:
             linter = _linters[key] = Linter(config)
-    return linter.lint(text, context)
+    return linter
+
+
+def lint_file(path: str | os.PathLike[str], *, context: Context | None = None,
+              config: Config | None = None) -> Report:
+    """Lint one file and return its Report, positioned in the file as stored.
+
+    The reader is chosen by the suffix (``.txt``, ``.md``, ``.html``, ``.eml``; others
+    are plain text). Front matter and e-mail headers give a Context; ``context``
+    fields, when given, override it. Offsets, lines, columns and excerpts count
+    characters of the file's decoded text (a finding in a quoted-printable e-mail points
+    at the encoded characters). Raises InputError when the file cannot be linted.
+    """
+    from followup_lint.inputs import read_source
+
+    source = read_source(os.fspath(path))
+    if source.error is not None or source.text is None:
+        raise InputError(f"{source.path}: {source.error}")
+    report = _linter(config).lint(source.text, source.context_with(context))
+    return source.locate(report)

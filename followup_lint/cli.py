@@ -23,7 +23,7 @@ from followup_lint.model import Context, Severity
 
 if TYPE_CHECKING:
     from followup_lint.engine import Linter
-    from followup_lint.formatters import Result
+    from followup_lint.formatters import Skipped
     from followup_lint.inputs import Source
     from followup_lint.model import Report
     from followup_lint.settings import Settings
@@ -44,6 +44,22 @@ def _positive_int(value: str) -> int:
     return number
 
 
+_FORMATS = ("text", "json", "sarif", "github", "summary")
+
+
+def _format_file(value: str) -> tuple[str, str]:
+    name, sep, file = value.partition("=")
+    if not sep or name not in _FORMATS or not file:
+        raise argparse.ArgumentTypeError(
+            f"expected FORMAT=FILE with FORMAT one of {', '.join(_FORMATS)}, got {value!r}")
+    return name, file
+
+
+def _shown(path: str) -> str:
+    """A path as printed on stderr: control characters escaped (no forged CI commands)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="followup-lint",
@@ -54,7 +70,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files, directories or globs to lint; '-' reads standard input")
     parser.add_argument("--version", action="version", version=f"followup-lint {__version__}")
-    parser.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
+    parser.add_argument("--format", choices=_FORMATS, default="text",
+                        help="output format; 'summary' is a Markdown table for CI job summaries")
+    parser.add_argument("--write", action="append", default=[], metavar="FORMAT=FILE",
+                        type=_format_file,
+                        help="also write the results in FORMAT to FILE (repeatable; "
+                        "'summary' is appended, as $GITHUB_STEP_SUMMARY expects)")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="report only findings that are not in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="write every finding to this baseline file (exits 0)")
+    parser.add_argument("--no-gitignore", action="store_true",
+                        help="lint files in directories even when .gitignore ignores them")
     parser.add_argument("--fail-on", choices=[s.value for s in Severity],
                         help="exit 1 when a finding is at or above this severity "
                         "(default: error, or the settings file's fail-on)")
@@ -198,10 +225,7 @@ def _context(args: argparse.Namespace, source: Source) -> Context | None:
         "previous_messages": args.previous_message or None, "industry": args.industry,
     }
     given = {k: v for k, v in flags.items() if v is not None}
-    if source.context is None and not given:
-        return None
-    base = source.context.model_dump(exclude_defaults=True) if source.context else {}
-    return Context.model_validate({**base, **given})
+    return source.context_with(Context.model_validate(given) if given else None)
 
 
 # -- linting ------------------------------------------------------------------------
@@ -274,32 +298,13 @@ def _lint_all(jobs: list[_Job], processes: int, progress: bool) -> list[Report]:
     return reports
 
 
-def _to_file_positions(source: Source, report: Report) -> Report:
-    """The report with every span mapped into the file's own text."""
-    if not source.pieces or source.raw is None:
-        return report
-    from followup_lint.engine import line_index
-
-    raw = source.raw
-    lines = line_index(raw)
-    findings = []
-    for f in report.findings:
-        start, end = source.to_raw(f.start), source.to_raw(f.end)
-        end = max(start, end)
-        line, column = lines.position(start)
-        end_line, end_column = lines.position(end)
-        findings.append(f.model_copy(update={
-            "start": start, "end": end, "line": line, "column": column,
-            "end_line": end_line, "end_column": end_column, "excerpt": raw[start:end],
-        }))
-    return report.model_copy(update={"findings": findings})
-
-
 def _filter_ignored(report: Report, ignored: set[str]) -> Report:
     if not ignored:
         return report
     from followup_lint.report import recount
 
+    if "all" in ignored:
+        return recount(report, [])
     kept = [f for f in report.findings if f.rule not in ignored and f.family not in ignored]
     return recount(report, kept)
 
@@ -359,10 +364,39 @@ def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
     return [r for r in found if r is not None]
 
 
-def _run(args: argparse.Namespace) -> int:
-    from followup_lint.formatters import FORMATTERS, Options, Result
-    from followup_lint.formatters.text import format_statistics, use_colour
+def _read_inputs(args: argparse.Namespace, settings_for, resolver
+                 ) -> tuple[list[_Job], list[Skipped]]:  # noqa: ANN001
+    """Jobs for the files to lint, and the files that cannot be linted (with reasons)."""
+    from followup_lint.formatters import Skipped
     from followup_lint.inputs import DEFAULT_EXTENSIONS, expand_paths, read_source
+
+    extensions = DEFAULT_EXTENSIONS + tuple(
+        e for p in args.paths if p != "-" and Path(p).is_dir()
+        for e in resolver.for_path(str(Path(p) / "_")).extensions)
+
+    def excluded(path: Path, is_dir: bool) -> bool:
+        return resolver.for_path(str(path / "_") if is_dir else str(path)).excludes(path, is_dir)
+
+    gitignore = not args.no_gitignore and resolver.for_path("-").respect_gitignore
+    jobs: list[_Job] = []
+    skipped: list[Skipped] = []
+    for path in expand_paths(args.paths, extensions, excluded=excluded, gitignore=gitignore):
+        source = read_source(path)
+        settings = settings_for(path) if source.error is None else None
+        if settings is not None and len(source.text or "") > settings.config.max_chars:
+            source = replace(source, error=f"{len(source.text or ''):,} characters is over the "
+                             f"limit of {settings.config.max_chars:,} (--max-chars)")
+        if source.error is not None or settings is None:
+            print(f"followup-lint: {_shown(source.path)}: {source.error}", file=sys.stderr)
+            skipped.append(Skipped(source.path, source.error or "not linted"))
+            continue
+        jobs.append(_Job(len(jobs), source, settings, _context(args, source)))
+    return jobs, skipped
+
+
+def _run(args: argparse.Namespace) -> int:
+    from followup_lint.formatters import Result
+    from followup_lint.outputs import apply_baseline, write_outputs
     from followup_lint.settings import SettingsResolver
 
     resolver = SettingsResolver(Path(args.config) if args.config else None)
@@ -374,23 +408,8 @@ def _run(args: argparse.Namespace) -> int:
             effective[id(found)] = _effective(found, args)
         return effective[id(found)]
 
-    extensions = DEFAULT_EXTENSIONS + tuple(
-        e for p in args.paths if p != "-" and Path(p).is_dir()
-        for e in resolver.for_path(str(Path(p) / "_")).extensions)
-    jobs: list[_Job] = []
-    input_errors = False
-    for path in expand_paths(args.paths, extensions):
-        source = read_source(path)
-        settings = settings_for(path) if source.error is None else None
-        if settings is not None and len(source.text or "") > settings.config.max_chars:
-            source = replace(source, error=f"{len(source.text or ''):,} characters is over the "
-                             f"limit of {settings.config.max_chars:,} (--max-chars)")
-        if source.error is not None or settings is None:
-            input_errors = True
-            print(f"followup-lint: {source.path}: {source.error}", file=sys.stderr)
-            continue
-        jobs.append(_Job(len(jobs), source, settings, _context(args, source)))
-
+    jobs, skipped = _read_inputs(args, settings_for, resolver)
+    input_errors = bool(skipped)
     reports = [_filter_ignored(r, j.settings.ignored_for(j.source.path))
                for j, r in zip(jobs, _cached_lint(jobs, args))]
     if args.fix or args.diff:
@@ -403,21 +422,19 @@ def _run(args: argparse.Namespace) -> int:
             jobs = [next((r for r in relint if r.index == j.index), j) for j in jobs]
             reports = [again.get(j.index, r) for j, r in zip(jobs, reports)]
 
-    results: list[Result] = []
-    for job, report in zip(jobs, reports):
-        report = _to_file_positions(job.source, report)
-        results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
+    results = [Result(job.source.path, job.source.raw or job.source.text or "",
+                      job.source.locate(report), exact=job.source.exact)
+               for job, report in zip(jobs, reports)]
+    if args.write_baseline:
+        from followup_lint.baseline import write_baseline
 
-    if not args.quiet:
-        from followup_lint.ruleset import load_rules
-
-        rules = tuple(load_rules()) if args.format == "sarif" else ()
-        options = Options(colour=use_colour(sys.stdout), rules=rules, root=Path.cwd(),
-                          excerpts=not args.no_excerpts)
-        if args.statistics:
-            sys.stdout.write(format_statistics(results))
-        else:
-            sys.stdout.write(FORMATTERS[args.format](results, options))
+        count = write_baseline(Path(args.write_baseline), results)
+        print(f"followup-lint: wrote {count} finding(s) to {_shown(args.write_baseline)}",
+              file=sys.stderr)
+        return EXIT_ERROR if input_errors else EXIT_OK
+    if args.baseline:
+        results = apply_baseline(Path(args.baseline), results)
+    write_outputs(args, results, skipped)
     if input_errors:
         return EXIT_ERROR
     failing = any(r.report.has_at_least(j.settings.fail_on) for j, r in zip(jobs, results))

@@ -99,7 +99,9 @@ class Linter:
 
     def __init__(self, config: Config | None = None, *, rule_dirs: Iterable[Path] | None = None):
         self.config = config or Config()
-        self.rules = select_rules(load_rules(rule_dirs), self.config)
+        every_rule = load_rules(rule_dirs)
+        self.rules = select_rules(every_rule, self.config)
+        self._known_names = frozenset({r.id for r in every_rule} | {r.family for r in every_rule})
         self._loaded: _Loaded | None = None
         self._lock = threading.RLock()
 
@@ -277,9 +279,8 @@ class Linter:
         if unused_rule is not None:
             findings += [
                 self._stamp(draft, lines, loaded, unused_rule, Hit(
-                    d.start, d.end,
-                    f"This '{d.action}={','.join(sorted(d.names))}' suppressed nothing; "
-                    "remove it."))
+                    d.start, d.end, d.unused_message(self._known_names),
+                    quoted=(",".join(sorted(d.names)), *d.names)))
                 for d in directives if not d.used
             ]
         return findings

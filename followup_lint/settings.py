@@ -2,7 +2,8 @@
 
 Found by searching up from each linted file; ``--config FILE`` overrides the search.
 Keys mirror :class:`~followup_lint.config.Config` (with hyphens), plus what only the
-command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores`` and ``extensions``.
+command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores``, ``extensions``,
+``exclude`` / ``extend-exclude`` and ``respect-gitignore``.
 An unknown key is an error naming the file, the key and the allowed keys.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +19,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from followup_lint.config import DEFAULT_HANDWRITTEN_NOTE_FOR, DEFAULT_MODEL, Config
 from followup_lint.datafiles import describe, read_toml
-from followup_lint.errors import ConfigError
+from followup_lint.errors import ConfigError, FollowupLintError
 from followup_lint.model import Mode, Severity
 
 SETTINGS_FILE = ".followup-lint.toml"
 PYPROJECT = "pyproject.toml"
 TOOL_TABLE = "followup-lint"
+#: Folders never walked (gitignore syntax); ``exclude`` replaces, ``extend-exclude`` adds.
+DEFAULT_EXCLUDE = ("node_modules/", "venv/", "__pycache__/", "site-packages/", "build/",
+                   "dist/")
 
 
 class FileSettings(BaseModel):
@@ -43,6 +48,10 @@ class FileSettings(BaseModel):
     template_variables: list[str] = Field(default_factory=list, alias="template-variables")
     model: str = DEFAULT_MODEL
     extensions: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = Field(default_factory=list, alias="extend-exclude")
+    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    template_syntaxes: dict[str, str] = Field(default_factory=dict, alias="template-syntaxes")
     handwritten_note_for: list[str] = Field(
         default_factory=lambda: list(DEFAULT_HANDWRITTEN_NOTE_FOR), alias="handwritten-note-for"
     )
@@ -64,6 +73,18 @@ class Settings:
     extensions: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    respect_gitignore: bool = True
+
+    def excludes(self, path: Path, is_dir: bool) -> bool:
+        """True when an ``exclude`` pattern matches ``path`` (relative to the settings root)."""
+        if not self.exclude:
+            return False
+        try:
+            relative = path.absolute().relative_to(self.root.absolute()).as_posix()
+        except ValueError:
+            relative = path.name
+        return _exclude_spec(self.exclude).match_file(relative + ("/" if is_dir else ""))
 
     def ignored_for(self, path: str) -> set[str]:
         """Rules and families that ``per-file-ignores`` switches off for ``path``."""
@@ -76,6 +97,33 @@ class Settings:
             if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
                 names.update(rules)
         return names
+
+
+@lru_cache(maxsize=64)
+def _exclude_spec(patterns: tuple[str, ...]):  # noqa: ANN202 - pathspec is imported lazily
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(patterns)
+
+
+def _check_ignores(path: Path, per_file_ignores: dict[str, list[str]],
+                   rule_dirs: tuple[Path, ...]) -> None:
+    """Every name in ``per-file-ignores`` is a rule id, a family or ``all``."""
+    names = {n for rules in per_file_ignores.values() for n in rules} - {"all"}
+    if not names:
+        return
+    from followup_lint.ruleset import load_rules, rules_dir
+
+    try:
+        rules = load_rules([rules_dir(), *rule_dirs] if rule_dirs else None)
+    except FollowupLintError:
+        return  # the rule pack's own error is reported when the rules are loaded
+    known = {r.id for r in rules} | {r.family for r in rules}
+    unknown = sorted(names - known)
+    if unknown:
+        raise ConfigError(f"{path}: per-file-ignores: unknown rule or family "
+                          f"{', '.join(map(repr, unknown))}; use rule ids, family names or "
+                          "'all' (see 'followup-lint rules')")
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -109,15 +157,20 @@ def load_settings(path: Path) -> Settings:
             mode=raw.mode, select=raw.select, ignore=raw.ignore, severity=raw.severity,
             model=raw.model, vocabulary=vocabulary, template_variables=raw.template_variables,
             handwritten_note_for=raw.handwritten_note_for,
+            template_syntaxes=raw.template_syntaxes,
         )
     except ValidationError as exc:
         raise ConfigError(f"{path}: {describe(exc, allowed_keys())}") from None
     extensions = tuple(e if e.startswith(".") else f".{e}" for e in raw.extensions)
+    rule_dirs = tuple(root / d for d in raw.rule_dirs)
+    _check_ignores(path, raw.per_file_ignores, rule_dirs)
     return Settings(
         config=config, fail_on=raw.fail_on,
-        rule_dirs=tuple(root / d for d in raw.rule_dirs),
+        rule_dirs=rule_dirs,
         per_file_ignores={k: tuple(v) for k, v in raw.per_file_ignores.items()},
         extensions=extensions, root=root, source=path,
+        exclude=tuple(raw.exclude) + tuple(raw.extend_exclude),
+        respect_gitignore=raw.respect_gitignore,
     )
 
 

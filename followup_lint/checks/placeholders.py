@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register
+from followup_lint.templates import slot_name
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
     from followup_lint.ruleset import RuleSpec
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def slot_name(placeholder: str) -> str:
-    """The variable a slot names: '[First Name]', '{{first_name}}' -> 'first_name'."""
-    inner = placeholder.strip("[]{}<>() ")
-    return _NON_WORD.sub("_", inner.lower()).strip("_")
-
 
 @register("unfilled-placeholder")
 def check_unfilled_placeholder(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:

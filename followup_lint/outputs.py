@@ -1,0 +1,53 @@
+"""Where the command line's results go: stdout in ``--format``, extra ``--write`` files,
+and the ``--baseline`` filter that runs before both."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from followup_lint.errors import ConfigError
+from followup_lint.formatters import FORMATTERS, Options, Result, Skipped
+
+
+def apply_baseline(file: Path, results: Sequence[Result]) -> list[Result]:
+    """Results with the findings recorded in the baseline ``file`` left out."""
+    from followup_lint.baseline import new_findings, read_baseline
+    from followup_lint.report import recount
+
+    baseline = read_baseline(file)
+    return [replace(r, report=recount(r.report, new_findings(file, baseline, r)))
+            for r in results]
+
+
+def write_outputs(args: argparse.Namespace, results: Sequence[Result],
+                  skipped: Sequence[Skipped]) -> None:
+    """Print the results in ``--format`` (unless ``--quiet``) and write every ``--write``."""
+    from followup_lint.formatters.text import format_statistics, use_colour
+
+    wanted = {args.format, *(name for name, _ in args.write)}
+    rules = ()
+    if "sarif" in wanted:
+        from followup_lint.ruleset import load_rules
+
+        rules = tuple(load_rules())
+    options = Options(rules=rules, root=Path.cwd(), excerpts=not args.no_excerpts,
+                      skipped=tuple(skipped))
+    for name, file in args.write:
+        mode = "a" if name == "summary" else "w"
+        try:
+            with open(file, mode, encoding="utf-8") as stream:
+                stream.write(FORMATTERS[name](results, options))
+        except OSError as exc:
+            raise ConfigError(f"{file}: cannot write the {name} output: "
+                              f"{exc.strerror or exc}") from None
+    if args.quiet:
+        return
+    if args.statistics:
+        sys.stdout.write(format_statistics(results))
+    else:
+        shown = replace(options, colour=use_colour(sys.stdout))
+        sys.stdout.write(FORMATTERS[args.format](results, shown))
