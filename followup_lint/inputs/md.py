@@ -3,8 +3,8 @@
 Only prose is linted: paragraphs and list items (without their markers), with link
 text kept and link targets, images, inline code and inline HTML left out. Headings,
 code blocks, tables, thematic breaks and HTML comments are not prose and are left out,
-except suppression directives (``<!-- followup-lint: ... -->``), which stay on lines of
-their own; block quotes are kept as quoted text. Template slots (``*|FNAME|*``,
+except suppression directives (``<!-- followup-lint: ... -->``, or ``# followup-lint: ...``,
+which Markdown reads as a heading), which stay on lines of their own; block quotes are kept as quoted text. Template slots (``*|FNAME|*``,
 ``[topic]``) are protected from Markdown's own meaning of ``*`` and ``[...]``. Every
 character maps back to its place in the file.
 """
@@ -132,9 +132,14 @@ class _Writer:
     def write(self, tokens: list[Token]) -> Offsets:
         depth_quote = 0
         skip_depth = 0
-        for token in tokens:
+        for i, token in enumerate(tokens):
             kind = token.type
-            if kind in {"heading_open", "table_open"}:
+            if kind == "heading_open" and _is_directive(tokens, i) and not skip_depth:
+                self.separate("\n")
+                self.copy_lines(token)
+                self.separate("\n")
+                skip_depth += 1
+            elif kind in {"heading_open", "table_open"}:
                 skip_depth += 1
             elif kind in {"heading_close", "table_close"}:
                 skip_depth -= 1
@@ -157,6 +162,13 @@ class _Writer:
                 self.copy_lines(token)
                 self.separate("\n")
         return self.out
+
+
+def _is_directive(tokens: list[Token], index: int) -> bool:
+    """A ``# followup-lint: ...`` line, which Markdown reads as a heading."""
+    inline = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (tokens[index].markup == "#" and inline is not None
+            and inline.content.lstrip().startswith("followup-lint"))
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
