@@ -37,8 +37,10 @@ def _b64(text: str, charset: str = "utf-8") -> str:
 
 
 def gmail() -> tuple[bytes, str]:
-    subject = "=?UTF-8?B?" + base64.b64encode("Thx for the café interview".encode()).decode() + "?="
-    raw = (f"MIME-Version: 1.0\nDate: Tue, 3 Mar 2026 10:15:00 +0000\nMessage-ID: <a1@mail.example>\n"
+    encoded = base64.b64encode("Thx for the café interview".encode()).decode()
+    subject = f"=?UTF-8?B?{encoded}?="
+    raw = ("MIME-Version: 1.0\nDate: Tue, 3 Mar 2026 10:15:00 +0000\n"
+           "Message-ID: <a1@mail.example>\n"
            f"Subject: {subject}\nFrom: Sam Rivera <sam@example.com>\nTo: Ada Okafor "
            "<ada@example.org>\nContent-Type: multipart/alternative; boundary=\"000000gm\"\n\n"
            "--000000gm\nContent-Type: text/plain; charset=\"UTF-8\"\n"
@@ -177,5 +179,6 @@ def test_quoted_printable_subject_body_and_attachment(linter) -> None:
 
 def test_a_message_without_a_text_part_is_a_clear_error() -> None:
     raw = (b"Subject: hi\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
-           b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0K\r\n--b--\r\n")
+           b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           b"iVBORw0K\r\n--b--\r\n")
     assert read_bytes("x.eml", raw).error == "the message has no text part"
