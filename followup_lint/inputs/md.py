@@ -3,10 +3,11 @@
 Only prose is linted: paragraphs and list items (without their markers), with link
 text kept and link targets, images, inline code and inline HTML left out. Headings,
 code blocks, tables, thematic breaks and HTML comments are not prose and are left out,
-except suppression directives (``<!-- followup-lint: ... -->``, or ``# followup-lint: ...``,
-which Markdown reads as a heading), which stay on lines of their own; block quotes are kept as quoted text. Template slots (``*|FNAME|*``,
-``[topic]``) are protected from Markdown's own meaning of ``*`` and ``[...]``. Every
-character maps back to its place in the file.
+except suppression directives (``<!-- followup-lint: ... -->``, or ``# followup-lint:
+...``, which Markdown reads as a heading), which stay on lines of their own. Block
+quotes are kept as quoted text. Template slots (``*|FNAME|*``, ``[topic]``) are
+protected from Markdown's own meaning of ``*`` and ``[...]``. Every character maps back
+to its place in the file.
 """
 
 from __future__ import annotations
