@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Show a progress line on a terminal from this many files on.
 PROGRESS_FROM = 50
+#: Characters of drafts each extra ``--jobs`` process must have to lint before it pays
+#: for its own start-up (loading spaCy and the model, ~2 s; single-process linting runs
+#: at ~60,000 characters a second, see docs/performance.md). Below it one process is used.
+PARALLEL_MIN_CHARS = 120_000
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -273,6 +277,8 @@ def _lint_jobs(jobs: list[_Job]) -> list[Report]:
 
 
 def _lint_all(jobs: list[_Job], processes: int, progress: bool) -> list[Report]:
+    work = sum(len(j.source.text or "") for j in jobs)
+    processes = min(processes, 1 + work // PARALLEL_MIN_CHARS)
     if processes <= 1 or len(jobs) < 2 * processes:
         if not progress:
             return _lint_jobs(jobs)
