@@ -34,6 +34,7 @@ _SUBJECT = re.compile(r"(?im)^subject[ \t]*:[ \t]*")
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=")
 _QP_TOKEN = re.compile(r"=\r?\n|=[0-9A-Fa-f]{2}|\r?\n|[^=\r\n]+|[=\r]")
+_CRLF = re.compile(r"\r\n")
 _HEX = re.compile(r"[0-9A-Fa-f]{2}")
 _B64 = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 _MAX_DEPTH = 20
@@ -141,6 +142,16 @@ class _Decoder:
     def text(self, chars: str, start: int) -> None:
         """Literal characters ``raw[start:start + len(chars)]`` (already text)."""
         self.flush()
+        if self.cr is None:  # the common cases in bulk: no CR, or CRLF line ends
+            position = 0
+            for line_end in _CRLF.finditer(chars):
+                self.out.copy(chars[position:line_end.start()], start + position)
+                self.out.add("\n", start + line_end.start(), start + line_end.end())
+                position = line_end.end()
+            chars, start = chars[position:], start + position
+            if "\r" not in chars:
+                self.out.copy(chars, start)
+                return
         for i, char in enumerate(chars):
             self._emit(char, start + i, start + i + 1)
 

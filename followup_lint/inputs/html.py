@@ -38,10 +38,10 @@ class _HtmlText(HTMLParser):
 
     def _break(self, tag: str) -> None:
         brk = _BREAKS.get(tag)
-        if brk and self.skip_depth == 0:
-            text = self.out.text()
-            if text and not text.endswith(brk):
-                self.out.add(brk, self._offset())
+        if brk and self.skip_depth == 0 and not self.out.is_empty():
+            missing = len(brk) - self.out.trailing_newlines()
+            if missing > 0:
+                self.out.add("\n" * missing, self._offset())
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in _SKIPPED:

@@ -62,9 +62,8 @@ class _Writer:
 
     def separate(self, brk: str) -> None:
         """End the text so far with at least ``brk`` (one or two line breaks)."""
-        text = self.out.text()
-        missing = len(brk) - (len(text) - len(text.rstrip("\n")))
-        if text and missing > 0:
+        missing = len(brk) - self.out.trailing_newlines()
+        if not self.out.is_empty() and missing > 0:
             self.out.add("\n" * missing, self.out.raw_end(len(self.out)))
 
     def copy(self, start: int, end: int) -> None:

@@ -65,6 +65,20 @@ class Offsets:
             self.starts.append(text_map.raw_start(start))
             self.ends.append(text_map.raw_end(end) if end > start else text_map.raw_start(end))
 
+    def trailing_newlines(self) -> int:
+        """How many line breaks the text built so far ends with (without joining it)."""
+        count = 0
+        for part in reversed(self.parts):
+            stripped = part.rstrip("\n")
+            count += len(part) - len(stripped)
+            if stripped:
+                break
+        return count
+
+    def is_empty(self) -> bool:
+        """True when nothing has been added."""
+        return not len(self.starts)
+
     def text(self) -> str:
         """The linted text built so far."""
         if len(self.parts) > 1:
