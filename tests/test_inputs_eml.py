@@ -182,3 +182,32 @@ def test_a_message_without_a_text_part_is_a_clear_error() -> None:
            b"Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
            b"iVBORw0K\r\n--b--\r\n")
     assert read_bytes("x.eml", raw).error == "the message has no text part"
+
+
+def test_damaged_messages_give_a_result_or_a_clear_error() -> None:
+    import random
+
+    rng = random.Random(7)
+    inserts = [b"=", b"=?", b"?=", b"--", b"\r\n", b"\n\n", b"=\r\n", b"boundary=", b"\x00",
+               b"=?utf-8?b?", b"charset=\x00x", b"\xff\xfe"]
+    for shape in sorted(SHAPES):
+        data = SHAPES[shape]()[0]
+        for _ in range(60):
+            damaged = bytearray(data)
+            for _ in range(rng.randint(1, 20)):
+                at = rng.randrange(len(damaged))
+                choice = rng.random()
+                if choice < 0.4:
+                    damaged[at] = rng.randrange(256)
+                elif choice < 0.7:
+                    del damaged[at:at + rng.randint(1, 50)]
+                else:
+                    damaged[at:at] = rng.choice(inserts)
+            source = read_bytes("damaged.eml", bytes(damaged))
+            if source.text is None:
+                assert source.error, "an unreadable message says why"
+                continue
+            raw = source.raw or ""
+            for start in range(0, len(source.text), 5):
+                raw_start, raw_end = source.to_raw(start, min(len(source.text), start + 4))
+                assert 0 <= raw_start <= raw_end <= len(raw)

@@ -266,21 +266,25 @@ def _sent_at(message: EmailMessage) -> datetime | None:
 def read(path: str, data: bytes) -> Source:
     """An e-mail Source: ``Subject: ...``, a blank line, then the chosen body part."""
     try:
-        message = email.message_from_bytes(data, policy=email.policy.default)
-        sent_at = _sent_at(message)
-        root_charset = None
-        raw = data.decode("utf-8", errors="replace")
-        root = _parse_part(raw, 0, len(raw))
-        part = _body_part(root)
-        if part is not None and str(part.headers.get("content-transfer-encoding", "")).strip(
-        ).lower() in {"8bit", "binary", ""}:
-            root_charset = _charset(part.headers.get_content_charset())
-        if root_charset not in {None, "utf-8"}:
-            raw = data.decode(root_charset, errors="replace")
+        return _read(path, data)
+    except (LookupError, ValueError, AttributeError, TypeError, UnicodeError,
+            IndexError) as exc:
+        return Source(path, error=f"cannot parse the message: {exc}")
+
+
+def _read(path: str, data: bytes) -> Source:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    sent_at = _sent_at(message)
+    raw = data.decode("utf-8", errors="replace")
+    root = _parse_part(raw, 0, len(raw))
+    part = _body_part(root)
+    if part is not None and str(part.headers.get("content-transfer-encoding", "")).strip(
+    ).lower() in {"8bit", "binary", ""}:
+        charset = _charset(part.headers.get_content_charset())
+        if charset != "utf-8":
+            raw = data.decode(charset, errors="replace")
             root = _parse_part(raw, 0, len(raw))
             part = _body_part(root)
-    except (LookupError, ValueError, AttributeError, TypeError, UnicodeError) as exc:
-        return Source(path, error=f"cannot parse the message: {exc}")
     if part is None:
         return Source(path, error="the message has no text part")
     out = Offsets()
