@@ -150,3 +150,36 @@ def test_well_made_template_is_not_missing_specifics(linter) -> None:  # noqa: A
     assert not rules & {"missing-specifics", "generic-message", "unfilled-placeholder"}, rules
     drafted = {f.rule for f in linter.lint(template).findings}
     assert "unfilled-placeholder" in drafted  # in draft mode the same slots are errors
+
+
+@pytest.mark.parametrize("name", ["damaged.md", "damaged.html"])
+def test_damaged_markup_maps_every_character_into_the_file(name: str) -> None:
+    import random
+
+    rng = random.Random(11)
+    original = (TEMPLATE_MD if name.endswith(".md") else
+                "<p>Hi &amp; <b>Ana</b></p><table><tr><td>a</td></tr></table>"
+                "<!-- followup-lint: disable=spelling --><![CDATA[x]]>").encode()
+    pieces = [b"[", b"](", b"`", b"```\n", b"<!--", b"-->", b"&#", b"\n---\n", b"*|", b"|*",
+              b"\r\n", b"> ", b"- ", b"<td>", b"<![", b"<!"]
+    for _ in range(150):
+        damaged = bytearray(original)
+        for _ in range(rng.randint(1, 15)):
+            at = rng.randrange(len(damaged))
+            choice = rng.random()
+            if choice < 0.3:
+                damaged[at] = rng.choice(b"[]()*_`<>!&;#-|\n \\=")
+            elif choice < 0.6:
+                del damaged[at:at + rng.randint(1, 20)]
+            else:
+                damaged[at:at] = rng.choice(pieces)
+        source = read_bytes(name, bytes(damaged))
+        if source.text is None:
+            assert source.error
+            continue
+        raw = source.raw or ""
+        for k, char in enumerate(source.text):
+            start, end = source.to_raw(k, k + 1)
+            assert 0 <= start <= end <= len(raw)
+            if end - start == 1:
+                assert raw[start] == char  # a copied character is the file's character

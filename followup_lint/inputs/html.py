@@ -31,6 +31,7 @@ class _HtmlText(HTMLParser):
         self.skip_depth = 0
         self.lines = LineStarts(raw)
         self.base = base
+        self.markup = raw
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -54,8 +55,17 @@ class _HtmlText(HTMLParser):
         self._break(tag)
 
     def handle_data(self, data: str) -> None:
-        if self.skip_depth == 0:
-            self.out.copy(data, self._offset())
+        if self.skip_depth:
+            return
+        local = self._offset() - self.base
+        if not self.markup.startswith(data, local):
+            # At the end of a malformed document the parser hands over the rest of the
+            # text without moving its position: that rest ends the markup.
+            local = len(self.markup) - len(data) if self.markup.endswith(data) else -1
+        if local >= 0:
+            self.out.copy(data, self.base + local)
+        else:
+            self.out.add(data, self.base + len(self.markup))
 
     def _entity(self, source: str) -> None:
         if self.skip_depth == 0:
@@ -63,11 +73,23 @@ class _HtmlText(HTMLParser):
             self.out.add(unescape(source)[:1] or " ", start, start + len(source))
 
     def handle_comment(self, data: str) -> None:
-        if "followup-lint" in data and self.skip_depth == 0:
-            start = self._offset()
-            self.out.add("\n", start)
-            self.out.copy(f"<!--{data}-->", start)
-            self.out.add("\n", start + len(data) + 7)
+        if "followup-lint" not in data or self.skip_depth:
+            return
+        start = self._offset()
+        comment = f"<!--{data}-->"
+        if not self.markup.startswith(comment, start - self.base):
+            return  # a malformed comment ('<!-...>', '</!...>') is not a directive
+        self.out.add("\n", start)
+        self.out.copy(comment, start)
+        self.out.add("\n", start + len(comment))
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """A ``<![...`` section the standard parser cannot read is skipped, not raised."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i)
+            return -1 if end < 0 else end + 1
 
     def handle_entityref(self, name: str) -> None:
         self._entity(f"&{name};")
