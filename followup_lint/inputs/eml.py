@@ -299,5 +299,5 @@ def _read(path: str, data: bytes) -> Source:
         out.extend(html_text(body.text()), body)
     else:
         out.extend(body)
-    return Source(path, text=out.text(), raw=raw, offsets=out, exact=False, format="eml",
+    return Source(path, text=out.text(), raw=raw, offsets=out, exact=False,
                   context=Context(sent_at=sent_at) if sent_at else None)

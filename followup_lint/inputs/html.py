@@ -118,4 +118,4 @@ def read(path: str, data: bytes) -> Source:
         return Source(path, error=str(exc))
     offsets = html_text(text, offset)
     return Source(path, text=offsets.text(), raw=text, context=context, offsets=offsets,
-                  exact=False, format="html")
+                  exact=False)

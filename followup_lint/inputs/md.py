@@ -241,4 +241,4 @@ def read(path: str, data: bytes) -> Source:
     masked = _mask(text[offset:])
     offsets = _Writer(text, masked, offset).write(_parser().parse(masked))
     return Source(path, text=offsets.text(), raw=text, context=context, offsets=offsets,
-                  exact=False, format="md")
+                  exact=False)

@@ -131,7 +131,6 @@ class Source:
     offsets: Offsets | None = field(default=None, compare=False, repr=False)
     offset: int = 0
     exact: bool = True
-    format: str = "txt"
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The file range of the linted range ``[start, end)``."""
