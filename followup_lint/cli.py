@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -26,14 +26,14 @@ if TYPE_CHECKING:
     from followup_lint.formatters import Skipped
     from followup_lint.inputs import Source
     from followup_lint.model import Report
-    from followup_lint.settings import Settings
+    from followup_lint.settings import Settings, SettingsResolver
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Show a progress line on a terminal from this many files on.
 PROGRESS_FROM = 50
 #: Characters of drafts each extra ``--jobs`` process must have to lint before it pays
 #: for its own start-up (loading spaCy and the model, ~2 s; single-process linting runs
-#: at ~60,000 characters a second, see docs/performance.md). Below it one process is used.
+#: at ~50,000 characters a second, see docs/performance.md). Below it one process is used.
 PARALLEL_MIN_CHARS = 120_000
 
 
@@ -370,8 +370,8 @@ def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
     return [r for r in found if r is not None]
 
 
-def _read_inputs(args: argparse.Namespace, settings_for, resolver
-                 ) -> tuple[list[_Job], list[Skipped]]:  # noqa: ANN001
+def _read_inputs(args: argparse.Namespace, settings_for: Callable[[str], Settings],
+                 resolver: SettingsResolver) -> tuple[list[_Job], list[Skipped]]:
     """Jobs for the files to lint, and the files that cannot be linted (with reasons)."""
     from followup_lint.formatters import Skipped
     from followup_lint.inputs import DEFAULT_EXTENSIONS, expand_paths, read_source
