@@ -117,7 +117,8 @@ class _Decoder:
         self.pending: int | None = None  # raw start of bytes not yet decoded
         self.cr: tuple[int, int] | None = None  # a held '\r' (raw range)
 
-    def _emit(self, chars: str, start: int, end: int) -> None:
+    def emit(self, chars: str, start: int, end: int) -> None:
+        """Characters decoded from ``raw[start:end]``."""
         for char in chars:
             if self.cr is not None:
                 cr_start, cr_end = self.cr
@@ -136,7 +137,7 @@ class _Decoder:
             self.pending = start
         chars = self.decoder.decode(bytes((value,)))
         if chars:
-            self._emit(chars, self.pending, end)
+            self.emit(chars, self.pending, end)
             self.pending = None
 
     def text(self, chars: str, start: int) -> None:
@@ -153,12 +154,12 @@ class _Decoder:
                 self.out.copy(chars, start)
                 return
         for i, char in enumerate(chars):
-            self._emit(char, start + i, start + i + 1)
+            self.emit(char, start + i, start + i + 1)
 
     def flush(self) -> None:
         tail = self.decoder.decode(b"", final=True)
         if tail and self.pending is not None:
-            self._emit(tail, self.pending, self.pending)
+            self.emit(tail, self.pending, self.pending)
         self.pending = None
         self.decoder.reset()
 
@@ -178,9 +179,39 @@ def _base64(decoder: _Decoder, raw: str, start: int, end: int) -> None:
         data = binascii.a2b_base64(encoded[:usable].encode("ascii"))
     except (binascii.Error, ValueError):
         data = b""
-    for k, value in enumerate(data):
-        quad = (k // 3) * 4
-        decoder.byte(value, positions[quad], positions[min(quad + 3, len(positions) - 1)] + 1)
+
+    text_and_starts = _char_starts(data, decoder.charset)
+    if text_and_starts is None:  # a multi-byte charset or bad bytes: byte by byte
+        for k, value in enumerate(data):
+            quad = (k // 3) * 4
+            decoder.byte(value, positions[quad], positions[min(quad + 3, len(positions) - 1)] + 1)
+        return
+    text, starts = text_and_starts
+    decoder.flush()
+    starts.append(len(data))
+    last = len(positions) - 1
+    raw_starts = [positions[(b // 3) * 4] for b in starts[:-1]]
+    raw_ends = [positions[min(((b - 1) // 3) * 4 + 3, last)] + 1 for b in starts[1:]]
+    if "\r" not in text and decoder.cr is None:
+        decoder.out.add_mapped(text, raw_starts, raw_ends)  # in bulk
+        return
+    for char, raw_start, raw_end in zip(text, raw_starts, raw_ends):
+        decoder.emit(char, raw_start, raw_end)
+
+
+def _char_starts(data: bytes, charset: str) -> tuple[str, list[int]] | None:
+    """The text of ``data`` and the byte where each character starts, for UTF-8 and
+    single-byte charsets that decode cleanly; None otherwise."""
+    try:
+        text = data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if len(text) == len(data):
+        return text, list(range(len(data)))
+    if codecs.lookup(charset).name != "utf-8":
+        return None
+    starts = [i for i, value in enumerate(data) if value & 0xC0 != 0x80]
+    return (text, starts) if len(starts) == len(text) else None
 
 
 def _quoted_printable(decoder: _Decoder, raw: str, start: int, end: int,

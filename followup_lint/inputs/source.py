@@ -50,6 +50,13 @@ class Offsets:
             self.starts.extend([raw_start] * len(text))
             self.ends.extend([end] * len(text))
 
+    def add_mapped(self, text: str, raw_starts: list[int], raw_ends: list[int]) -> None:
+        """Append ``text`` whose k-th character comes from ``raw[raw_starts[k]:raw_ends[k]]``."""
+        if text:
+            self.parts.append(text)
+            self.starts.extend(raw_starts)
+            self.ends.extend(raw_ends)
+
     def extend(self, other: Offsets, text_map: Offsets | None = None) -> None:
         """Append another builder's text, its offsets mapped through ``text_map`` if given.
 
