@@ -414,6 +414,10 @@ def _run(args: argparse.Namespace) -> int:
             effective[id(found)] = _effective(found, args)
         return effective[id(found)]
 
+    if args.baseline:  # a bad baseline file stops the run before anything is linted
+        from followup_lint.baseline import read_baseline
+
+        read_baseline(Path(args.baseline))
     jobs, skipped = _read_inputs(args, settings_for, resolver)
     input_errors = bool(skipped)
     reports = [_filter_ignored(r, j.settings.ignored_for(j.source.path))

@@ -124,3 +124,16 @@ def test_exclude_and_gitignore_switches(tmp_path: Path) -> None:
                   cwd=tmp_path)
     paths = [e["path"] for e in json.loads(default.stdout)["files"]]
     assert paths == ["keep/a.txt", "scratch/b.txt"]  # ignored by git, but named: linted
+
+
+def test_bad_output_and_baseline_arguments_are_clear_errors(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Hi Ana,\n\nThank you for the demo.\n", encoding="utf-8")
+    bad_write = cli("--write", "yaml=out.yml", "a.txt", cwd=tmp_path)
+    assert bad_write.returncode == 2
+    assert "expected FORMAT=FILE with FORMAT one of text, json" in bad_write.stderr
+    (tmp_path / "old.json").write_text('{"version": 9, "files": {}}', encoding="utf-8")
+    for baseline, message in (("missing.json", "missing.json: baseline file not found"),
+                              ("old.json", "old.json: not a followup-lint baseline")):
+        run = cli("--baseline", baseline, "a.txt", cwd=tmp_path)
+        assert run.returncode == 2 and message in run.stderr, run.stderr
+        assert "Traceback" not in run.stderr
