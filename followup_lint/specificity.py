@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 DetailKind = Literal["named", "discussed"]
 #: Nouns for a part of the employer; a word naming which one is not a subject discussed.
 _ORG_UNITS = frozenset("team department group unit division staff crew side office".split())
+#: Nouns a job title is written before: "the welding role", "the line cook opening".
+_ROLE_SLOTS = frozenset("role position job opening post vacancy opportunity".split())
 
 _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -143,6 +145,12 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
                 return None
             if token.dep_ == "compound" and token.head.lemma_.lower() in _ORG_UNITS:
                 return None  # "the design team": which team, not what was discussed
+            head = token
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            if head is not token and (head.lemma_.lower() in roles or
+                                      head.lemma_.lower() in _ROLE_SLOTS):
+                return "named"  # "the welding role", "data analyst": the job's title
             if lower not in spellchecker():
                 return None  # a typo or texting form says nothing about the interview
             return "named" if lemma in roles else "discussed"

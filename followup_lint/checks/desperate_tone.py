@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from followup_lint.checks import Hit, register
 from followup_lint.lexicon import word_list
 from followup_lint.model import Severity
-from followup_lint.syntax import is_negated, is_softened, party, subject_of
+from followup_lint.syntax import body_sentences, is_negated, is_softened, party, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -40,6 +40,8 @@ _DEPENDANTS = frozenset("family kids children child son daughter baby dog cat pe
                         "mother mom mum father dad parents wife husband".split())
 _PROVIDE_VERBS = frozenset("feed support provide keep pay afford cover save".split())
 _NEED_HEADS = frozenset("need must depend rely count desperate afford".split())
+#: Words the hardship check starts from, besides the hardship list itself.
+_HARDSHIP_LEMMAS = _DEPENDANTS | {"evict", "kick"}
 #: Imperatives a plea is made of: "please hire me", "don't pass me over".
 _PLEA_VERBS = frozenset("give hire choose pick take select pass let forget overlook reject "
                         "consider".split())
@@ -96,6 +98,9 @@ def _hardship(sentence: Span) -> Iterator[Hit]:
                 for t in sentence)
     for token in sentence:
         lemma = token.lemma_.lower()
+        if lemma not in _HARDSHIP_LEMMAS and token.lower_ not in hardship and \
+                lemma not in hardship:
+            continue
         owned = token.dep_ not in {"compound", "amod", "nmod"} and _owned_by_writer(token)
         evicted = lemma in {"evict", "kick"} and (
             lemma == "evict" or any(c.lower_ == "out" for c in token.children))
@@ -140,7 +145,7 @@ def check_begging(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Pleas for the job and hardship given as the reason to be hired."""
     if not draft.has_parse:
         return
-    for sentence in draft.body_sentences:
+    for sentence in body_sentences(draft):
         hit = next(_begging(sentence), None) or next(_hardship(sentence), None) or \
             next(_anything(sentence), None)
         if hit is not None:

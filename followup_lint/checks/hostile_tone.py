@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from followup_lint.checks import Hit, register
 from followup_lint.lexicon import valence, word_list
 from followup_lint.model import Severity
-from followup_lint.syntax import aimed_at_their_side, is_negated
+from followup_lint.syntax import aimed_at_their_side, body_sentences, is_negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -60,8 +60,7 @@ def _other_applicants(sentence: Span, insults: frozenset[str]) -> Iterator[Hit]:
     if not words & _OTHER_APPLICANTS:
         return
     text = sentence.text.lower()
-    put_down = words & _PUT_DOWNS or words & insults or "better than" in text or \
-        "no match" in text
+    put_down = words & _PUT_DOWNS or words & insults or "better than" in text or "no match" in text
     if put_down and ("other" in words or words & {"competition", "rest"}):
         yield Hit(sentence.start_char, sentence.end_char,
                   "Running down other applicants reflects on you, not on them; say what "
@@ -136,7 +135,7 @@ def check_hostile_tone(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     if not draft.has_parse:
         return
     insults = word_list("insults.txt")
-    for sentence in draft.body_sentences:
+    for sentence in body_sentences(draft):
         for finder in (_insults(sentence, insults), _other_applicants(sentence, insults),
                        _scare_quotes(draft, sentence), _sarcasm(sentence)):
             hit = next(finder, None)

@@ -17,6 +17,7 @@ from followup_lint.lexicon import word_list
 from followup_lint.model import Severity
 from followup_lint.syntax import (
     aimed_at_their_side,
+    body_sentences,
     is_negated,
     is_question,
     is_softened,
@@ -169,7 +170,7 @@ def _deadline_hits_without_parse(sentence: Span) -> Iterator[Hit]:
 def check_reader_deadline(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Deadlines and demands aimed at the reader."""
     finder = _deadline_hits if draft.has_parse else _deadline_hits_without_parse
-    for sentence in draft.body_sentences:
+    for sentence in body_sentences(draft):
         yield from finder(sentence)
 
 
@@ -181,6 +182,9 @@ _RESPONSE_VERBS = frozenset(
 )
 _PARTICLE_RESPONSES = {"get": {"back"}, "reach": {"out"}, "follow": {"up"}, "circle": {"back"}}
 _RECEIVE_VERBS = frozenset("hear receive get have".split())
+#: Every verb the silence check looks at (the rest of a sentence is skipped cheaply).
+_SILENCE_LEMMAS = _RESPONSE_VERBS | set(_PARTICLE_RESPONSES) | _RECEIVE_VERBS | {
+    "wait", "ignore", "leave"}
 # What turns "I haven't heard back" from a plain fact into a reproach.
 _EDGE_WORDS = frozenset(
     "still anything nothing word peep single once ever even again whatsoever all "
@@ -243,10 +247,10 @@ def _is_response(verb: Token) -> bool:
 def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
     """'You haven't responded', 'nobody got back to me', 'I still haven't heard anything'."""
     for verb in sentence:
-        if verb.pos_ not in {"VERB", "AUX"} or is_softened(verb):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in _SILENCE_LEMMAS or is_softened(verb):
             continue
         who = party(subject_of(verb))
-        lemma = verb.lemma_.lower()
         waiting = lemma == "wait" or (lemma == "leave" and any(c.lower_ == "waiting"
                                                               for c in verb.children))
         if (waiting or lemma == "ignore") and not is_negated(verb) and (
@@ -260,11 +264,10 @@ def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
         if not is_negated(verb):
             continue
         lemma = verb.lemma_.lower()
-        not_answered = (who in {"reader", "nobody"} and _is_response(verb)) or (
-            who == "reader" and lemma == "ignore")
-        not_received = who == "writer" and lemma in _RECEIVE_VERBS and words & _EDGE_WORDS and (
-            lemma != "have" or words & {"response", "reply", "answer", "word", "news"})
-        if not (not_answered or not_received):
+        theirs = who in {"reader", "nobody"} and _is_response(verb)
+        mine = who == "writer" and lemma in _RECEIVE_VERBS and bool(words & _EDGE_WORDS) and (
+            lemma != "have" or bool(words & {"response", "reply", "answer", "word", "news"}))
+        if not (theirs or mine):
             continue
         yield Hit(sentence.start_char, sentence.end_char,
                   "Pointing out that they have not answered reads as a reproach; ask "
@@ -345,6 +348,8 @@ def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]
     lowered = text.lower()
     for verb in sentence:
         lemma = verb.lemma_.lower()
+        if lemma not in _PROMISE_VERBS and lemma not in _TELL_VERBS:
+            continue
         who = subject_of(verb)
         passive = who is not None and who.dep_ == "nsubjpass"  # "I was told I'd hear"
         if who is None or (party(who) == "writer" and not passive) or is_softened(verb):
@@ -490,12 +495,33 @@ def _entitled(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
                   severity=Severity.warning)
 
 
+_HIRING_PEOPLE = _HIRING_PROCESS | {"you", "they", "nobody", "everyone", "people", "staff",
+                                    "team", "manager", "receptionist", "it", "which", "that"}
+
+
+def _judges_the_hiring(token: Token) -> bool:
+    """True when a complaint word describes the interview, the process or their people
+    ('the panel seemed unprepared'), not the work ('a tool that flags late trailers')."""
+    if token.dep_ == "amod":
+        return token.head.lower_ in _HIRING_PROCESS
+    verb = token.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"}:
+            subject = subject_of(verb)
+            return subject is not None and subject.lower_ in _HIRING_PEOPLE
+        if verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _process_complaint(sentence: Span, words: set[str]) -> Iterator[Hit]:
     """Complaints about how the interview was run, or advice to fix their hiring."""
     if not words & _HIRING_PROCESS:
         return
     complaints = word_list("complaints.txt")
-    judged = any(t.lower_ in complaints and aimed_at_their_side(t, sentence) for t in sentence)
+    judged = any(t.lower_ in complaints and _judges_the_hiring(t) and
+                 aimed_at_their_side(t, sentence) for t in sentence)
     advice = False
     for verb in sentence:
         if verb.lemma_.lower() in _ADVICE_HEADS and party(subject_of(verb)) in {"writer", None} \
@@ -513,7 +539,7 @@ def check_impatience(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Impatience, reproach, resignation, threats and complaints, read from the parse."""
     if not draft.has_parse:
         return
-    for sentence in draft.body_sentences:
+    for sentence in body_sentences(draft):
         text = draft.plain[sentence.start_char:sentence.end_char]
         words = {t.lower_ for t in sentence}
         for finder in (

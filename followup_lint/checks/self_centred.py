@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register
 from followup_lint.model import Severity
-from followup_lint.syntax import party, subject_of
+from followup_lint.syntax import body_sentences, party, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -134,7 +134,7 @@ def check_self_centred(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Perks as the reason to want the job; flattery in place of fit."""
     if not draft.has_parse:
         return
-    for sentence in draft.body_sentences:
+    for sentence in body_sentences(draft):
         hit = next(_perks(sentence), None) or next(_flattery(sentence), None) or \
             next(_overclaiming(sentence), None)
         if hit is not None:
