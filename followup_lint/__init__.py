@@ -15,7 +15,6 @@ Importing the package is cheap: spaCy and the model load on the first ``lint()``
 from __future__ import annotations
 
 import os
-import threading
 from typing import TYPE_CHECKING
 
 from followup_lint.config import Config
@@ -41,10 +40,6 @@ __all__ = [
     "__version__",
 ]
 
-_linters: dict[str, Linter] = {}
-_linters_lock = threading.Lock()
-
-
 def __getattr__(name: str) -> object:
     if name == "Linter":
         from followup_lint.engine import Linter
@@ -65,15 +60,9 @@ def lint(text: str, *, context: Context | None = None, config: Config | None = N
 
 
 def _linter(config: Config | None) -> Linter:
-    from followup_lint.engine import Linter
+    from followup_lint.engine import shared_linter
 
-    config = config or Config()
-    key = config.model_dump_json()
-    with _linters_lock:
-        linter = _linters.get(key)
-        if linter is None:
-            linter = _linters[key] = Linter(config)
-    return linter
+    return shared_linter(config or Config())
 
 
 def lint_file(path: str | os.PathLike[str], *, context: Context | None = None,

@@ -47,7 +47,7 @@ class ResultCache:
     def key(self, text: str, config: Config, context: Context | None,
             rule_dirs: Iterable[Path] = ()) -> str:
         """The cache key of one lint."""
-        from followup_lint.ruleset import rules_dir
+        from followup_lint.datafiles import rules_dir
 
         rules = _tree_digest(tuple(str(d) for d in (rules_dir(), *rule_dirs)))
         digest = hashlib.sha256()

@@ -8,9 +8,13 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup_lint.errors import ConfigError
 from followup_lint.formatters import FORMATTERS, Options, Result, Skipped
+
+if TYPE_CHECKING:
+    from followup_lint.packs.schema import RuleSpec
 
 
 def apply_baseline(file: Path, results: Sequence[Result]) -> list[Result]:
@@ -24,16 +28,12 @@ def apply_baseline(file: Path, results: Sequence[Result]) -> list[Result]:
 
 
 def write_outputs(args: argparse.Namespace, results: Sequence[Result],
-                  skipped: Sequence[Skipped]) -> None:
-    """Print the results in ``--format`` (unless ``--quiet``) and write every ``--write``."""
+                  skipped: Sequence[Skipped], rules: tuple[RuleSpec, ...] = ()) -> None:
+    """Print the results in ``--format`` (unless ``--quiet``) and write every ``--write``.
+
+    ``rules`` is the rule metadata SARIF lists (every rule that ran)."""
     from followup_lint.formatters.text import format_statistics, use_colour
 
-    wanted = {args.format, *(name for name, _ in args.write)}
-    rules = ()
-    if "sarif" in wanted:
-        from followup_lint.ruleset import load_rules
-
-        rules = tuple(load_rules())
     options = Options(rules=rules, root=Path.cwd(), excerpts=not args.no_excerpts,
                       skipped=tuple(skipped))
     for name, file in args.write:

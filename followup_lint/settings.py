@@ -4,7 +4,9 @@ Found by searching up from each linted file; ``--config FILE`` overrides the sea
 Keys mirror :class:`~followup_lint.config.Config` (with hyphens), plus what only the
 command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores``, ``extensions``,
 ``exclude`` / ``extend-exclude`` and ``respect-gitignore``.
-An unknown key is an error naming the file, the key and the allowed keys.
+Per-rule options are tables: ``[rules.too-long]`` / ``[tool.followup-lint.rules.too-long]``.
+An unknown key is an error naming the file, the key and the allowed keys; an unknown
+option names the file, the rule and the option.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from followup_lint.config import DEFAULT_HANDWRITTEN_NOTE_FOR, DEFAULT_MODEL, Config
+from followup_lint.config import DEFAULT_MODEL, Config
 from followup_lint.datafiles import describe, read_toml
 from followup_lint.errors import ConfigError, FollowupLintError
 from followup_lint.model import Mode, Severity
@@ -52,9 +54,9 @@ class FileSettings(BaseModel):
     extend_exclude: list[str] = Field(default_factory=list, alias="extend-exclude")
     respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
     template_syntaxes: dict[str, str] = Field(default_factory=dict, alias="template-syntaxes")
-    handwritten_note_for: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_HANDWRITTEN_NOTE_FOR), alias="handwritten-note-for"
-    )
+    handwritten_note_for: list[str] | None = Field(default=None, alias="handwritten-note-for")
+    preview: bool = False
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
 def allowed_keys() -> list[str]:
@@ -112,7 +114,8 @@ def _check_ignores(path: Path, per_file_ignores: dict[str, list[str]],
     names = {n for rules in per_file_ignores.values() for n in rules} - {"all"}
     if not names:
         return
-    from followup_lint.ruleset import load_rules, rules_dir
+    from followup_lint.datafiles import rules_dir
+    from followup_lint.packs.loading import load_rules
 
     try:
         rules = load_rules([rules_dir(), *rule_dirs] if rule_dirs else None)
@@ -156,13 +159,15 @@ def load_settings(path: Path) -> Settings:
         config = Config(
             mode=raw.mode, select=raw.select, ignore=raw.ignore, severity=raw.severity,
             model=raw.model, vocabulary=vocabulary, template_variables=raw.template_variables,
-            handwritten_note_for=raw.handwritten_note_for,
+            handwritten_note_for=raw.handwritten_note_for, preview=raw.preview, rules=raw.rules,
             template_syntaxes=raw.template_syntaxes,
         )
     except ValidationError as exc:
         raise ConfigError(f"{path}: {describe(exc, allowed_keys())}") from None
-    extensions = tuple(e if e.startswith(".") else f".{e}" for e in raw.extensions)
     rule_dirs = tuple(root / d for d in raw.rule_dirs)
+    if raw.rules:
+        _check_rule_options(path, config, rule_dirs)
+    extensions = tuple(e if e.startswith(".") else f".{e}" for e in raw.extensions)
     _check_ignores(path, raw.per_file_ignores, rule_dirs)
     return Settings(
         config=config, fail_on=raw.fail_on,
@@ -172,6 +177,19 @@ def load_settings(path: Path) -> Settings:
         exclude=tuple(raw.exclude) + tuple(raw.extend_exclude),
         respect_gitignore=raw.respect_gitignore,
     )
+
+
+def _check_rule_options(path: Path, config: Config, rule_dirs: tuple[Path, ...]) -> None:
+    """Validate ``[rules.<id>]`` tables now, so that errors name this file."""
+    from followup_lint.datafiles import rules_dir
+    from followup_lint.packs.binding import bind_all
+    from followup_lint.packs.loading import load_rules
+    from followup_lint.selection import resolve_options
+
+    try:
+        resolve_options(bind_all(load_rules([rules_dir(), *rule_dirs])), config)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def find_settings_file(start: Path) -> Path | None:

@@ -72,7 +72,7 @@ def slot_meaning(placeholder: str) -> SlotMeaning:
 
 def check_syntaxes(syntaxes: Mapping[str, str]) -> dict[str, str]:
     """``syntaxes`` if each is a safe regular expression; ValueError naming the bad one."""
-    from followup_lint.ruleset import may_backtrack_catastrophically
+    from followup_lint.packs.safety import regex_problem
 
     for name, pattern in syntaxes.items():
         if not pattern:
@@ -84,9 +84,9 @@ def check_syntaxes(syntaxes: Mapping[str, str]) -> dict[str, str]:
                              ) from None
         if compiled.match(""):
             raise ValueError(f"template syntax {name!r} matches empty text")
-        if may_backtrack_catastrophically(pattern):
-            raise ValueError(f"template syntax {name!r} has nested repeats that can take "
-                             "exponential time; rewrite it without them")
+        problem = regex_problem(pattern)
+        if problem:
+            raise ValueError(f"template syntax {name!r}: {problem}")
     return dict(syntaxes)
 
 
