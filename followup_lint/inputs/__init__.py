@@ -3,30 +3,19 @@
 Each module here reads one format and returns a :class:`Source`: the text that is
 linted, the file's own text, and for every linted character its place in the file, so
 findings are reported where they are in the file as stored. A new format is one module
-with ``SUFFIXES`` and ``read(path, data) -> Source``, listed in ``_READERS``. Suffixes
+with ``SUFFIXES`` and ``read(path, data) -> Source``, listed in ``registry.py``. Suffixes
 without a reader (added with ``extensions`` in the settings) are read as plain text.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from followup_lint.inputs import eml, html, md, txt
+import followup_lint.inputs.txt as txt
+from followup_lint.inputs.paths import expand_paths
+from followup_lint.inputs.registry import DEFAULT_EXTENSIONS, Reader, reader_for
 from followup_lint.inputs.source import Offsets, Source
-
-Reader = Callable[[str, bytes], Source]
-_READERS: dict[str, Reader] = {
-    suffix: module.read for module in (txt, md, html, eml) for suffix in module.SUFFIXES
-}
-#: Extensions linted when a directory is given.
-DEFAULT_EXTENSIONS = tuple(_READERS)
-
-
-def reader_for(path: str) -> Reader:
-    """The reader for a path's suffix (plain text for any other suffix)."""
-    return _READERS.get(Path(path).suffix.lower(), txt.read)
 
 
 def read_bytes(path: str, data: bytes, *, suffix: str | None = None) -> Source:
@@ -47,9 +36,6 @@ def read_source(path: str) -> Source:
     except OSError as exc:
         return Source(path, error=f"cannot read: {exc.strerror or exc}")
     return read_bytes(path, data)
-
-
-from followup_lint.inputs.paths import expand_paths  # noqa: E402 - re-exported
 
 __all__ = ["DEFAULT_EXTENSIONS", "Offsets", "Reader", "Source", "expand_paths",
            "read_bytes", "read_source", "reader_for"]

@@ -24,7 +24,7 @@ def expand_paths(paths: list[str], extensions: tuple[str, ...] | None = None, *,
                  excluded: Excluder | None = None, gitignore: bool = False) -> Iterator[str]:
     """Paths to lint, in order; ``excluded`` and ``.gitignore`` files leave some out."""
     if extensions is None:
-        from followup_lint.inputs import DEFAULT_EXTENSIONS
+        from followup_lint.inputs.registry import DEFAULT_EXTENSIONS
 
         extensions = DEFAULT_EXTENSIONS
     ignores = GitIgnores() if gitignore else None
