@@ -1,6 +1,7 @@
 """Settings files: ``.followup-lint.toml`` or ``[tool.followup-lint]`` in ``pyproject.toml``.
 
-Found by searching up from each linted file; ``--config FILE`` overrides the search.
+Found by searching up from each linted file, stopping at the repository root (the first
+directory holding ``.git``) or the filesystem root; ``--config FILE`` overrides the search.
 Keys mirror :class:`~followup_lint.config.Config` (with hyphens), plus what only the
 command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores``, ``extensions``,
 ``exclude`` / ``extend-exclude`` and ``respect-gitignore``.
@@ -26,6 +27,8 @@ from followup_lint.model import Mode, Severity
 
 SETTINGS_FILE = ".followup-lint.toml"
 PYPROJECT = "pyproject.toml"
+#: The search for a settings file stops at a directory holding this (a repository root).
+ROOT_MARKER = ".git"
 TOOL_TABLE = "followup-lint"
 #: Folders never walked (gitignore syntax); ``exclude`` replaces, ``extend-exclude`` adds.
 DEFAULT_EXCLUDE = ("node_modules/", "venv/", "__pycache__/", "site-packages/", "build/",
@@ -193,7 +196,11 @@ def _check_rule_options(path: Path, config: Config, rule_dirs: tuple[Path, ...])
 
 
 def find_settings_file(start: Path) -> Path | None:
-    """The nearest settings file at or above ``start`` (a directory)."""
+    """The nearest settings file at or above ``start`` (a directory).
+
+    The search ends at the repository root (a directory holding ``.git``, a folder or the
+    file a git worktree has) so that nothing outside the repository changes its settings.
+    """
     for directory in [start, *start.parents]:
         candidate = directory / SETTINGS_FILE
         if candidate.is_file():
@@ -201,6 +208,8 @@ def find_settings_file(start: Path) -> Path | None:
         pyproject = directory / PYPROJECT
         if pyproject.is_file() and _table(pyproject) is not None:
             return pyproject
+        if (directory / ROOT_MARKER).exists():
+            return None
     return None
 
 

@@ -121,21 +121,19 @@ def test_extra_rule_pack_runs(tmp_path) -> None:
 # -- other file's findings (a good neighbour file is always linted and reported).
 
 import json  # noqa: E402
-import os  # noqa: E402
-import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from clirun import make_root  # noqa: E402
+
 NEIGHBOUR = "thx for the tour of the bakery!!\n"
 
 
-def run_cli(*args: str, cwd: Path | None = None):
-    exe = shutil.which("followup-lint", path=str(Path(sys.executable).parent))
-    command = [exe] if exe else [sys.executable, "-m", "followup_lint"]
-    return subprocess.run([*command, "--format", "json", "--no-cache", *args],
-                          capture_output=True, text=True, timeout=600, cwd=cwd,
-                          env={**os.environ, "NO_COLOR": "1"})
+def run_cli(*args: str, cwd: Path):
+    from clirun import cli
+
+    return cli("--format", "json", "--no-cache", *args, cwd=cwd)
 
 
 def _ten_megabytes(folder: Path) -> list[str]:
@@ -254,7 +252,7 @@ def test_file_removed_between_listing_and_reading(tmp_path: Path) -> None:
 
 def test_corrupted_cache_entry(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(NEIGHBOUR, encoding="utf-8")
-    cache = tmp_path / "cache"
+    cache = make_root(tmp_path) / "cache"
     exe = [sys.executable, "-m", "followup_lint", "--format", "json", "--cache-dir", str(cache),
            "a.txt"]
     first = subprocess.run(exe, capture_output=True, text=True, cwd=tmp_path, timeout=300)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from clirun import cli, make_root
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = """---
@@ -26,18 +27,11 @@ Sam
 """
 
 
-def cli(*args: str, cwd: Path | None = None, stdin: str | None = None):
-    exe = shutil.which("followup-lint", path=str(Path(sys.executable).parent))
-    command = [exe] if exe else [sys.executable, "-m", "followup_lint"]
-    return subprocess.run([*command, *args], input=stdin, capture_output=True, text=True,
-                          timeout=300, cwd=cwd, env={**os.environ, "NO_COLOR": "1"})
-
-
 @pytest.fixture()
 def repo(tmp_path: Path) -> Path:
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "a.txt").write_text(TEMPLATE, encoding="utf-8")
-    return tmp_path
+    return make_root(tmp_path)
 
 
 def test_front_matter_context_and_file_positions(repo: Path) -> None:
@@ -83,7 +77,8 @@ def test_settings_file_discovery_and_per_file_ignores(repo: Path) -> None:
         '[tool.followup-lint]\nfail-on = "warning"\nignore = ["context"]\n'
         '[tool.followup-lint.per-file-ignores]\n"templates/a.txt" = ["punctuation-spacing"]\n',
         encoding="utf-8")
-    result = cli("--format", "json", str(repo / "templates" / "a.txt"), cwd=ROOT)
+    elsewhere = make_root(repo / "elsewhere")  # run from another folder of the same tree
+    result = cli("--format", "json", str(repo / "templates" / "a.txt"), cwd=elsewhere)
     rules = {f["rule"] for f in json.loads(result.stdout)["files"][0]["report"]["findings"]}
     assert "context-mismatch" not in rules and "punctuation-spacing" not in rules
     assert "repeated-word" in rules
@@ -116,7 +111,7 @@ def test_inline_suppression_and_unused_directive(tmp_path: Path) -> None:
                     "<!-- followup-lint: enable=casual-tone -->\n"
                     "# followup-lint: disable-next-line=spelling\n"
                     "The pastry demo was great.\n", encoding="utf-8")
-    result = cli("--format", "json", str(path))
+    result = cli("--format", "json", str(path), cwd=tmp_path)
     findings = json.loads(result.stdout)["files"][0]["report"]["findings"]
     rules = [f["rule"] for f in findings]
     assert "casual-tone" not in rules
@@ -126,10 +121,10 @@ def test_inline_suppression_and_unused_directive(tmp_path: Path) -> None:
 
 def test_fix_and_diff_on_a_copy(repo: Path) -> None:
     path = repo / "templates" / "a.txt"
-    diff = cli("--diff", str(path))
+    diff = cli("--diff", str(path), cwd=repo)
     assert diff.returncode == 1 and "-Thank you for the the tour" in diff.stdout
     assert path.read_text(encoding="utf-8") == TEMPLATE  # --diff changes nothing
-    fixed = cli("--fix", str(path))
+    fixed = cli("--fix", str(path), cwd=repo)
     text = path.read_text(encoding="utf-8")
     assert "for the tour of the Contoso returns team. I loved" in text
     assert text.startswith("---\ncompany: Contoso") and text.endswith("Sam\n")
@@ -141,7 +136,7 @@ def test_fix_leaves_html_alone(tmp_path: Path) -> None:
     path = tmp_path / "note.html"
     original = "<p>Thank you for the the tour.</p>"
     path.write_text(original, encoding="utf-8")
-    result = cli("--fix", str(path))
+    result = cli("--fix", str(path), cwd=tmp_path)
     assert path.read_text(encoding="utf-8") == original
     assert "only written to plain text" in result.stderr
 
@@ -152,8 +147,8 @@ def test_html_offsets_map_to_the_source(tmp_path: Path) -> None:
             "<p>Dear Ms. Ruiz,</p>\n<p>Thank you for the caf&eacute; tour &amp; "
             "the recieve demo.</p>\n<script>var thx = 1;</script></body></html>\n")
     path.write_text(html, encoding="utf-8")
-    findings = json.loads(cli("--format", "json", str(path)).stdout)["files"][0]["report"][
-        "findings"]
+    output = cli("--format", "json", str(path), cwd=tmp_path).stdout
+    findings = json.loads(output)["files"][0]["report"]["findings"]
     spelling = [f for f in findings if f["rule"] == "spelling"]
     assert [f["excerpt"] for f in spelling] == ["recieve"]
     assert html[spelling[0]["start"]:spelling[0]["end"]] == "recieve"
@@ -169,7 +164,8 @@ def test_eml_headers_body_and_charset(tmp_path: Path) -> None:
         b"Content-Transfer-Encoding: 8bit\r\n\r\n"
         b"Dear Ms. Ruiz,\r\n\r\nThank you for the caf\xe9 tour. I recieve it.\r\n\r\n"
         b"Best,\r\nSam\r\n\r\nOn Mon, 2 Mar 2026, Ruiz wrote:\r\n> thx lol\r\n")
-    result = cli("--format", "json", "--interview-at", "2026-02-20T10:00", str(path))
+    result = cli("--format", "json", "--interview-at", "2026-02-20T10:00", str(path),
+                 cwd=tmp_path)
     findings = json.loads(result.stdout)["files"][0]["report"]["findings"]
     by_rule = {f["rule"]: f for f in findings}
     assert by_rule["spelling"]["line"] == 8 and by_rule["spelling"]["excerpt"] == "recieve"
@@ -181,8 +177,8 @@ def test_eml_headers_body_and_charset(tmp_path: Path) -> None:
 def test_globs_and_jobs_keep_order(tmp_path: Path) -> None:
     for i in range(8):
         (tmp_path / f"n{i}.txt").write_text(f"thx for tour number {i}", encoding="utf-8")
-    one = cli("--format", "json", str(tmp_path / "n*.txt"))
-    two = cli("--format", "json", "--jobs", "2", str(tmp_path / "n*.txt"))
+    one = cli("--format", "json", str(tmp_path / "n*.txt"), cwd=tmp_path)
+    two = cli("--format", "json", "--jobs", "2", str(tmp_path / "n*.txt"), cwd=tmp_path)
     paths = [f["path"] for f in json.loads(one.stdout)["files"]]
     assert paths == sorted(paths) and len(paths) == 8
     assert json.loads(one.stdout) == json.loads(two.stdout)

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from clirun import make_root
 
 from followup_lint import Config, Linter, Severity
 
@@ -81,39 +82,41 @@ def test_redacted_report_keeps_text_out(linter) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
 def test_no_excerpts_in_any_format(tmp_path: Path, fmt: str) -> None:
-    path = tmp_path / "note.txt"
+    path = make_root(tmp_path) / "note.txt"
     path.write_text(DRAFT, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "followup_lint", "--no-cache", "--no-excerpts", "--format", fmt,
          "--interviewer", "Maria Halvorson", str(path)],
-        capture_output=True, text=True, timeout=300)
+        capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert result.returncode == 1
     for secret in ("Halvorsen", "intervew", "thx for", "Friday", "Contoso returns"):
         assert secret not in result.stdout, (fmt, secret)
 
 
 def test_warm_cache_never_imports_spacy(tmp_path: Path) -> None:
+    make_root(tmp_path)
     for i in range(5):
         (tmp_path / f"n{i}.txt").write_text(f"thx for tour {i}!!", encoding="utf-8")
     code = ("import sys, json; from followup_lint.cli import main; rc = main(['--format', "
             "'json', '--cache-dir', sys.argv[1], sys.argv[2]]); "
             "print('SPACY', 'spacy' in sys.modules, file=sys.stderr)")
     cold = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c"), str(tmp_path)],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
     warm = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c"), str(tmp_path)],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert "SPACY True" in cold.stderr and "SPACY False" in warm.stderr
     assert json.loads(cold.stdout) == json.loads(warm.stdout)
 
 
 def test_cache_sees_changed_text_and_config(tmp_path: Path) -> None:
-    path = tmp_path / "n.txt"
+    path = make_root(tmp_path) / "n.txt"
     path.write_text("thx for the tour", encoding="utf-8")
     base = [sys.executable, "-m", "followup_lint", "--format", "json", "--cache-dir",
             str(tmp_path / "c"), str(path)]
 
     def rules(*extra: str) -> set[str]:
-        out = subprocess.run(base + list(extra), capture_output=True, text=True, timeout=300)
+        out = subprocess.run(base + list(extra), capture_output=True, text=True, timeout=300,
+                             cwd=tmp_path)
         return {f["rule"] for f in json.loads(out.stdout)["files"][0]["report"]["findings"]}
 
     assert "casual-tone" in rules()
@@ -124,9 +127,9 @@ def test_cache_sees_changed_text_and_config(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["rules"],
                                   ["explain", "spelling"]])
-def test_fast_commands_never_import_spacy(args: list[str]) -> None:
+def test_fast_commands_never_import_spacy(args: list[str], tmp_path: Path) -> None:
     code = ("import sys\nfrom followup_lint.cli import main\ntry:\n    main(%r)\n"
             "except SystemExit:\n    pass\nprint('SPACY', 'spacy' in sys.modules)" % (args,))
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+                            timeout=60, cwd=tmp_path)
     assert "SPACY False" in result.stdout
