@@ -13,7 +13,7 @@ import argparse
 import difflib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -24,21 +24,47 @@ from followup_lint.errors import FollowupLintError
 from followup_lint.fileview import filter_ignored as _filter_ignored
 from followup_lint.fileview import rule_dirs as _rule_dirs
 from followup_lint.fileview import sending_now
-from followup_lint.fileview import to_file_positions as _to_file_positions
 from followup_lint.flags import effective_settings, positive_int
 from followup_lint.model import Context, Severity
 
 if TYPE_CHECKING:
     from followup_lint.engine import Linter
-    from followup_lint.formatters import Result
+    from followup_lint.formatters import Skipped
     from followup_lint.inputs import Source
     from followup_lint.model import Report
     from followup_lint.packs.schema import RuleSpec
-    from followup_lint.settings import Settings
+    from followup_lint.settings import Settings, SettingsResolver
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Show a progress line on a terminal from this many files on.
 PROGRESS_FROM = 50
+#: Characters of drafts each extra ``--jobs`` process must have to lint before it pays
+#: for its own start-up (loading spaCy and the model, ~2 s; single-process linting runs
+#: at ~50,000 characters a second, see docs/performance.md). Below it one process is used.
+PARALLEL_MIN_CHARS = 120_000
+
+
+def _format_file(value: str) -> tuple[str, str]:
+    from followup_lint.formatters import FORMATTERS
+
+    name, sep, file = value.partition("=")
+    if not sep or name not in FORMATTERS or not file:
+        raise argparse.ArgumentTypeError(
+            f"expected FORMAT=FILE with FORMAT one of {', '.join(FORMATTERS)}, got {value!r}")
+    return name, file
+
+
+def _sarif_rules(jobs: list[_Job]) -> tuple[RuleSpec, ...]:
+    """Every rule of every settings group that ran (for SARIF's rule metadata)."""
+    from followup_lint.packs.loading import load_rules
+
+    found = {r.id: r for j in jobs for r in load_rules(_rule_dirs(j.settings))}
+    return tuple(found[k] for k in sorted(found)) or load_rules()
+
+
+def _shown(path: str) -> str:
+    """A path as printed on stderr: control characters escaped (no forged CI commands)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 def _date(value: str) -> datetime:
@@ -84,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--format", choices=list(FORMATTERS), default="text",
                         help="output format; 'html' writes one self-contained page (use with "
-                        "--output-file)")
+                        "--output-file); 'summary' is a Markdown table for CI job summaries")
     parser.add_argument("--output-file", "-o", metavar="FILE",
                         help="write the output to FILE instead of standard output")
     parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
@@ -92,6 +118,16 @@ def _parser() -> argparse.ArgumentParser:
                         "and FORCE_COLOR)")
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when there are findings (2 still means an error)")
+    parser.add_argument("--write", action="append", default=[], metavar="FORMAT=FILE",
+                        type=_format_file,
+                        help="also write the results in FORMAT to FILE (repeatable; "
+                        "'summary' is appended, as $GITHUB_STEP_SUMMARY expects)")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="report only findings that are not in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="write every finding to this baseline file (exits 0)")
+    parser.add_argument("--no-gitignore", action="store_true",
+                        help="lint files in directories even when .gitignore ignores them")
     parser.add_argument("--fail-on", choices=[s.value for s in Severity],
                         help="exit 1 when a finding is at or above this severity "
                         "(default: error, or the settings file's fail-on)")
@@ -304,10 +340,8 @@ def _context(args: argparse.Namespace, source: Source) -> Context | None:
         "previous_messages": args.previous_message or None, "industry": args.industry,
     }
     given = {k: v for k, v in flags.items() if v is not None}
-    if source.context is None and not given:
-        return None
-    base = source.context.model_dump(exclude_defaults=True) if source.context else {}
-    return sending_now(Context.model_validate({**base, **given}))
+    context = source.context_with(Context.model_validate(given) if given else None)
+    return sending_now(context) if context is not None else None
 
 
 
@@ -346,6 +380,8 @@ def _lint_jobs(jobs: list[_Job]) -> list[Report]:
 
 
 def _lint_all(jobs: list[_Job], processes: int, progress: bool) -> list[Report]:
+    work = sum(len(j.source.text or "") for j in jobs)
+    processes = min(processes, 1 + work // PARALLEL_MIN_CHARS)
     if processes <= 1 or len(jobs) < 2 * processes:
         if not progress:
             return _lint_jobs(jobs)
@@ -430,9 +466,39 @@ def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
     return [r for r in found if r is not None]
 
 
+def _read_inputs(args: argparse.Namespace, settings_for: Callable[[str], Settings],
+                 resolver: SettingsResolver) -> tuple[list[_Job], list[Skipped]]:
+    """Jobs for the files to lint, and the files that cannot be linted (with reasons)."""
+    from followup_lint.formatters import Skipped
+    from followup_lint.inputs import DEFAULT_EXTENSIONS, expand_paths, read_source
+
+    extensions = DEFAULT_EXTENSIONS + tuple(
+        e for p in args.paths if p != "-" and Path(p).is_dir()
+        for e in resolver.for_path(str(Path(p) / "_")).extensions)
+
+    def excluded(path: Path, is_dir: bool) -> bool:
+        return resolver.for_path(str(path / "_") if is_dir else str(path)).excludes(path, is_dir)
+
+    gitignore = not args.no_gitignore and resolver.for_path("-").respect_gitignore
+    jobs: list[_Job] = []
+    skipped: list[Skipped] = []
+    for path in expand_paths(args.paths, extensions, excluded=excluded, gitignore=gitignore):
+        source = read_source(path)
+        settings = settings_for(path) if source.error is None else None
+        if settings is not None and len(source.text or "") > settings.config.max_chars:
+            source = replace(source, error=f"{len(source.text or ''):,} characters is over the "
+                             f"limit of {settings.config.max_chars:,} (--max-chars)")
+        if source.error is not None or settings is None:
+            print(f"followup-lint: {_shown(source.path)}: {source.error}", file=sys.stderr)
+            skipped.append(Skipped(source.path, source.error or "not linted"))
+            continue
+        jobs.append(_Job(len(jobs), source, settings, _context(args, source)))
+    return jobs, skipped
+
+
 def _run(args: argparse.Namespace) -> int:
     from followup_lint.formatters import Result
-    from followup_lint.inputs import DEFAULT_EXTENSIONS, expand_paths, read_source
+    from followup_lint.outputs import apply_baseline, write_outputs
     from followup_lint.settings import SettingsResolver
 
     resolver = SettingsResolver(Path(args.config) if args.config else None)
@@ -444,23 +510,12 @@ def _run(args: argparse.Namespace) -> int:
             effective[id(found)] = effective_settings(found, args)
         return effective[id(found)]
 
-    extensions = DEFAULT_EXTENSIONS + tuple(
-        e for p in args.paths if p != "-" and Path(p).is_dir()
-        for e in resolver.for_path(str(Path(p) / "_")).extensions)
-    jobs: list[_Job] = []
-    input_errors = False
-    for path in expand_paths(args.paths, extensions):
-        source = read_source(path)
-        settings = settings_for(path) if source.error is None else None
-        if settings is not None and len(source.text or "") > settings.config.max_chars:
-            source = replace(source, error=f"{len(source.text or ''):,} characters is over the "
-                             f"limit of {settings.config.max_chars:,} (--max-chars)")
-        if source.error is not None or settings is None:
-            input_errors = True
-            print(f"followup-lint: {source.path}: {source.error}", file=sys.stderr)
-            continue
-        jobs.append(_Job(len(jobs), source, settings, _context(args, source)))
+    if args.baseline:  # a bad baseline file stops the run before anything is linted
+        from followup_lint.baseline import read_baseline
 
+        read_baseline(Path(args.baseline))
+    jobs, skipped = _read_inputs(args, settings_for, resolver)
+    input_errors = bool(skipped)
     reports = [_filter_ignored(r, j.settings.ignored_for(j.source.path))
                for j, r in zip(jobs, _cached_lint(jobs, args))]
     if args.fix or args.diff:
@@ -473,48 +528,22 @@ def _run(args: argparse.Namespace) -> int:
             jobs = [next((r for r in relint if r.index == j.index), j) for j in jobs]
             reports = [again.get(j.index, r) for j, r in zip(jobs, reports)]
 
-    results: list[Result] = []
-    for job, report in zip(jobs, reports):
-        report = _to_file_positions(job.source, report)
-        results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
+    results = [Result(job.source.path, job.source.raw or job.source.text or "",
+                      job.source.locate(report), exact=job.source.exact)
+               for job, report in zip(jobs, reports)]
+    if args.write_baseline:
+        from followup_lint.baseline import write_baseline
 
-    if (not args.quiet or args.output_file) and not _write_output(args, results, jobs):
+        count = write_baseline(Path(args.write_baseline), results)
+        print(f"followup-lint: wrote {count} finding(s) to {_shown(args.write_baseline)}",
+              file=sys.stderr)
+        return EXIT_ERROR if input_errors else EXIT_OK
+    if args.baseline:
+        results = apply_baseline(Path(args.baseline), results)
+    wants_rules = {"sarif", "html"} & {args.format, *(name for name, _ in args.write)}
+    if not write_outputs(args, results, skipped, _sarif_rules(jobs) if wants_rules else ()):
         return EXIT_ERROR
     if input_errors:
         return EXIT_ERROR
     failing = any(r.report.has_at_least(j.settings.fail_on) for j, r in zip(jobs, results))
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
-
-
-def _write_output(args: argparse.Namespace, results: list[Result], jobs: list[_Job]) -> bool:
-    """Format the results and write them to standard output or --output-file."""
-    from followup_lint.formatters import FORMATTERS, Options
-    from followup_lint.formatters.text import format_statistics
-    from followup_lint.packs.loading import load_rules
-    from followup_lint.terminal import DEFAULT_WIDTH, output_width, use_colour
-
-    to_file = args.output_file is not None
-    stream = None if to_file else sys.stdout
-    rules: tuple[RuleSpec, ...] = ()
-    if args.format in ("sarif", "html"):  # every rule of every settings group that ran
-        found = {r.id: r for j in jobs for r in load_rules(_rule_dirs(j.settings))}
-        rules = tuple(found[k] for k in sorted(found)) or load_rules()
-    options = Options(
-        colour=use_colour(args.color, stream), rules=rules, root=Path.cwd(),
-        excerpts=not args.no_excerpts,
-        width=DEFAULT_WIDTH if to_file else output_width(sys.stdout))
-    if args.statistics:
-        output = format_statistics(results, args.format)
-    else:
-        output = FORMATTERS[args.format](results, options)
-    if not to_file:
-        sys.stdout.write(output)
-        sys.stdout.flush()
-        return True
-    try:
-        Path(args.output_file).write_text(output, encoding="utf-8")
-    except OSError as exc:
-        print(f"followup-lint: cannot write {args.output_file}: {exc.strerror or exc}",
-              file=sys.stderr)
-        return False
-    return True

@@ -63,6 +63,12 @@ class Config(BaseModel):
         "[First Name]); when set, any other placeholder is an error. Shorthand for the "
         "unfilled-placeholder rule's 'template-variables' option.",
     )
+    template_syntaxes: dict[str, str] = Field(
+        default_factory=dict,
+        description="Extra template slot syntaxes, name -> regular expression (for example "
+        "{'hash-tags': '#[a-z_]+#'}); an empty expression turns a built-in one "
+        "off. See followup_lint.templates for the built-in ones.",
+    )
     handwritten_note_for: tuple[str, ...] | None = Field(
         default=None,
         description="Industries or role words (matched in Context.industry and Context.role) "
@@ -77,6 +83,13 @@ class Config(BaseModel):
         if isinstance(value, str):
             return (value,)
         return value
+
+    @field_validator("template_syntaxes")
+    @classmethod
+    def _valid_syntaxes(cls, value: dict[str, str]) -> dict[str, str]:
+        from followup_lint.templates import check_syntaxes
+
+        return check_syntaxes(value)
 
     @field_validator("model")
     @classmethod

@@ -20,6 +20,7 @@ from followup_lint.metrics import measure
 from followup_lint.model import Context, MessageKind, Metrics, Mode
 from followup_lint.normalize import plain as plain_text
 from followup_lint.specificity import Specificity, analyse
+from followup_lint.templates import find_slots
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,24 +30,6 @@ if TYPE_CHECKING:
 #: Longest piece of text given to the parser at once; longer drafts are parsed in
 #: paragraph-aligned chunks and joined, which keeps parser memory bounded.
 CHUNK_CHARS = 20_000
-
-_PLACEHOLDER = re.compile(
-    r"""
-      \[(?!sic\]|sic!\]|\.\.\.\]|…\])[^\[\]\n]{1,60}\](?!\()   # [Name]; not [sic] or links
-    | \{\{[^{}\n]{1,60}\}\}                                   # {{company}}
-    | \{[A-Za-z_][A-Za-z0-9_ .-]{0,40}\}                      # {first_name}
-    | <[A-Z][A-Za-z0-9_ .-]{0,40}>                            # <Company>, <First Name>
-    | \((?:fill\ in|insert|add)\b[^()\n]{0,60}\)                 # (insert company)
-    | \((?:(?:your|their|the|company|interviewer['’]?s?|hiring\ manager['’]?s?|recipient['’]?s?)\ )?
-        (?:name|first\ name|last\ name|full\ name|company|company\ name|date|job\ title
-           |position|title|role)\)                               # (your name), (date)
-    | \b(?:FIRST|LAST|FULL|COMPANY|YOUR|HIRING)_?(?:NAME|MANAGER)\b  # LASTNAME, COMPANY_NAME
-    | (?<![A-Za-z0-9])(?:XX+|xx+x)(?![A-Za-z0-9])              # XX, XXX, xxx
-    | _{3,}                                                   # ____
-    | (?<![A-Za-z])(?:So-and-so|so-and-so|TBD|TKTK)(?![A-Za-z])
-    """,
-    re.VERBOSE,
-)
 
 # A reminder looks back at an earlier interview or message and asks where things stand.
 _REMINDER = re.compile(
@@ -182,9 +165,11 @@ class Draft:
         return {"pos", "dep"} <= self.capabilities
 
 
-def find_placeholders(text: str) -> list[tuple[int, int]]:
-    """Offsets of template slots such as ``[Name]``, ``{{company}}``, ``<Company>``, ``XXX``."""
-    return [m.span() for m in _PLACEHOLDER.finditer(text)]
+def find_placeholders(text: str, syntaxes: dict[str, str] | None = None
+                      ) -> list[tuple[int, int]]:
+    """Offsets of template slots such as ``[Name]``, ``{{company}}``, ``*|FNAME|*``, ``XXX``
+    (the syntaxes of ``followup_lint.templates`` plus ``syntaxes``)."""
+    return find_slots(text, syntaxes)
 
 
 def infer_kind(text: str, layout: Layout) -> MessageKind:
@@ -236,8 +221,11 @@ def parse_drafts(
     *,
     batch_size: int = 32,
     n_process: int = 1,
+    slot_syntaxes: dict[str, str] | None = None,
 ) -> Iterator[Draft]:
-    """Parse many texts in one batched ``nlp.pipe`` stream, yielding Drafts in input order."""
+    """Parse many texts in one batched ``nlp.pipe`` stream, yielding Drafts in input order.
+
+    ``slot_syntaxes`` adds template slot syntaxes (``Config.template_syntaxes``)."""
     from spacy.tokens import Doc
 
     nlp = pipeline.nlp
@@ -264,7 +252,7 @@ def parse_drafts(
         text, plain, context, layout, n_chunks = pending.popleft()
         chunks = [first] + [next(parsed) for _ in range(n_chunks - 1)]
         doc = chunks[0] if n_chunks == 1 else Doc.from_docs(chunks, ensure_whitespace=False)
-        placeholders = find_placeholders(text)
+        placeholders = find_placeholders(text, slot_syntaxes)
         if context is not None and context.kind is not None:
             kind, inferred = context.kind, False
         else:

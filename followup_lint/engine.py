@@ -77,6 +77,7 @@ class Linter:
             unused_suppression=by_id.get(UNUSED_SUPPRESSION) if UNUSED_SUPPRESSION in enabled
             else None,
             internal_error=by_id.get(INTERNAL_ERROR),
+            known_names=frozenset({r.id for r in every} | {r.spec.family for r in every}),
         )
         self._loaded: _Loaded | None = None
         self._lock = threading.RLock()
@@ -140,6 +141,7 @@ class Linter:
                 drafts = parse_drafts(
                     loaded.pipeline, chunk, chunk_contexts, self.config.mode,
                     batch_size=batch_size, n_process=n_process,
+                    slot_syntaxes=self.config.template_syntaxes,
                 )
                 for draft in drafts:
                     yield self._report(draft, loaded)

@@ -21,3 +21,7 @@ class InputTooLargeError(FollowupLintError, ValueError):
 
 class ConfigError(FollowupLintError):
     """A configuration value or file is invalid."""
+
+
+class InputError(FollowupLintError, ValueError):
+    """A file cannot be linted (unreadable, binary, bad front matter); names the file."""

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from followup_lint.model import Context, Report
 
 if TYPE_CHECKING:
-    from followup_lint.inputs import Source
     from followup_lint.settings import Settings
 
 
@@ -32,32 +31,12 @@ def sending_now(context: Context) -> Context:
     return context.model_copy(update={"sent_at": now.replace(second=0, microsecond=0)})
 
 
-def to_file_positions(source: Source, report: Report) -> Report:
-    """The report with every span mapped into the file's own text."""
-    if not source.pieces or source.raw is None:
-        return report
-    from followup_lint.offsets import with_utf16
-    from followup_lint.stamping import LineIndex
-
-    raw = source.raw
-    lines = LineIndex(raw)
-    findings = []
-    for f in report.findings:
-        start, end = source.to_raw(f.start), source.to_raw(f.end)
-        end = max(start, end)
-        line, column = lines.position(start)
-        end_line, end_column = lines.position(end)
-        findings.append(f.model_copy(update={
-            "start": start, "end": end, "line": line, "column": column,
-            "end_line": end_line, "end_column": end_column, "excerpt": raw[start:end],
-        }))
-    return report.model_copy(update={"findings": with_utf16(raw, findings)})
-
-
 def filter_ignored(report: Report, ignored: set[str]) -> Report:
     if not ignored:
         return report
     from followup_lint.report import recount
 
+    if "all" in ignored:
+        return recount(report, [])
     kept = [f for f in report.findings if f.rule not in ignored and f.family not in ignored]
     return recount(report, kept)

@@ -30,6 +30,8 @@ class MetaRules:
 
     unused_suppression: RuleSpec | None
     internal_error: RuleSpec | None
+    #: Every loaded rule id and family: a directive naming none of them says so.
+    known_names: frozenset[str] = frozenset()
 
 
 def run_rules(draft: Draft, rules: Iterable[Rule], options: dict[str, RuleOptions],
@@ -110,9 +112,8 @@ def collect(draft: Draft, rules: list[Rule], options: dict[str, RuleOptions],
     if meta.unused_suppression is not None:
         findings += [
             stamper.stamp(meta.unused_suppression, Hit(
-                d.start, d.end,
-                f"This '{d.action}={','.join(sorted(d.names))}' suppressed nothing; "
-                "remove it."))
+                d.start, d.end, d.unused_message(meta.known_names),
+                quoted=(",".join(sorted(d.names)), *d.names)))
             for d in directives if not d.used
         ]
     return findings

@@ -18,7 +18,7 @@ from pathlib import Path
 from followup_lint import __version__
 from followup_lint.errors import FollowupLintError
 from followup_lint.fixes import Edit, safe_edits
-from followup_lint.inputs import DEFAULT_EXTENSIONS, Source, parse_source
+from followup_lint.inputs import DEFAULT_EXTENSIONS, Source, read_bytes
 from followup_lint.model import Finding, Report, Severity
 from followup_lint.offsets import Utf16Index
 
@@ -61,10 +61,10 @@ def lint_document(path: str, text: str, cache_dir: Path | None) -> tuple[Source,
     """Lint an editor buffer as the command line would lint the file at ``path``."""
     from followup_lint.cache import ResultCache
     from followup_lint.engine import shared_linter
-    from followup_lint.fileview import filter_ignored, rule_dirs, sending_now, to_file_positions
+    from followup_lint.fileview import filter_ignored, rule_dirs, sending_now
     from followup_lint.settings import SettingsResolver
 
-    source = parse_source(path, text.encode("utf-8"), Path(path).suffix.lower())
+    source = read_bytes(path, text.encode("utf-8"))
     if source.error is not None or source.text is None:
         raise InputError(source.error or "cannot read this draft")
     settings = SettingsResolver().for_path(path)
@@ -77,7 +77,7 @@ def lint_document(path: str, text: str, cache_dir: Path | None) -> tuple[Source,
         if cache:
             cache.put(key, report)
     report = filter_ignored(report, settings.ignored_for(path))
-    return source, to_file_positions(source, report)
+    return source, source.locate(report)
 
 
 def _server():  # noqa: C901 - one closure per protocol feature reads best together

@@ -3,7 +3,8 @@
 Found by searching up from each linted file, stopping at the repository root (the first
 directory holding ``.git``) or the filesystem root; ``--config FILE`` overrides the search.
 Keys mirror :class:`~followup_lint.config.Config` (with hyphens), plus what only the
-command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores`` and ``extensions``.
+command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores``, ``extensions``,
+``exclude`` / ``extend-exclude`` and ``respect-gitignore``.
 Per-rule options are tables: ``[rules.too-long]`` / ``[tool.followup-lint.rules.too-long]``.
 An unknown key is an error naming the file, the key and the allowed keys; an unknown
 option names the file, the rule and the option.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from followup_lint.config import DEFAULT_MODEL, Config
 from followup_lint.datafiles import describe, read_toml
-from followup_lint.errors import ConfigError
+from followup_lint.errors import ConfigError, FollowupLintError
 from followup_lint.model import Mode, Severity
 
 SETTINGS_FILE = ".followup-lint.toml"
@@ -28,6 +30,9 @@ PYPROJECT = "pyproject.toml"
 #: The search for a settings file stops at a directory holding this (a repository root).
 ROOT_MARKER = ".git"
 TOOL_TABLE = "followup-lint"
+#: Folders never walked (gitignore syntax); ``exclude`` replaces, ``extend-exclude`` adds.
+DEFAULT_EXCLUDE = ("node_modules/", "venv/", "__pycache__/", "site-packages/", "build/",
+                   "dist/")
 
 
 class FileSettings(BaseModel):
@@ -48,6 +53,10 @@ class FileSettings(BaseModel):
     template_variables: list[str] = Field(default_factory=list, alias="template-variables")
     model: str = DEFAULT_MODEL
     extensions: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = Field(default_factory=list, alias="extend-exclude")
+    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    template_syntaxes: dict[str, str] = Field(default_factory=dict, alias="template-syntaxes")
     handwritten_note_for: list[str] | None = Field(default=None, alias="handwritten-note-for")
     preview: bool = False
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
@@ -69,6 +78,18 @@ class Settings:
     extensions: tuple[str, ...] = ()
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    respect_gitignore: bool = True
+
+    def excludes(self, path: Path, is_dir: bool) -> bool:
+        """True when an ``exclude`` pattern matches ``path`` (relative to the settings root)."""
+        if not self.exclude:
+            return False
+        try:
+            relative = path.absolute().relative_to(self.root.absolute()).as_posix()
+        except ValueError:
+            relative = path.name
+        return _exclude_spec(self.exclude).match_file(relative + ("/" if is_dir else ""))
 
     def ignored_for(self, path: str) -> set[str]:
         """Rules and families that ``per-file-ignores`` switches off for ``path``."""
@@ -81,6 +102,34 @@ class Settings:
             if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
                 names.update(rules)
         return names
+
+
+@lru_cache(maxsize=64)
+def _exclude_spec(patterns: tuple[str, ...]):  # noqa: ANN202 - pathspec is imported lazily
+    from pathspec import GitIgnoreSpec
+
+    return GitIgnoreSpec.from_lines(patterns)
+
+
+def _check_ignores(path: Path, per_file_ignores: dict[str, list[str]],
+                   rule_dirs: tuple[Path, ...]) -> None:
+    """Every name in ``per-file-ignores`` is a rule id, a family or ``all``."""
+    names = {n for rules in per_file_ignores.values() for n in rules} - {"all"}
+    if not names:
+        return
+    from followup_lint.datafiles import rules_dir
+    from followup_lint.packs.loading import load_rules
+
+    try:
+        rules = load_rules([rules_dir(), *rule_dirs] if rule_dirs else None)
+    except FollowupLintError:
+        return  # the rule pack's own error is reported when the rules are loaded
+    known = {r.id for r in rules} | {r.family for r in rules}
+    unknown = sorted(names - known)
+    if unknown:
+        raise ConfigError(f"{path}: per-file-ignores: unknown rule or family "
+                          f"{', '.join(map(repr, unknown))}; use rule ids, family names or "
+                          "'all' (see 'followup-lint rules')")
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -114,6 +163,7 @@ def load_settings(path: Path) -> Settings:
             mode=raw.mode, select=raw.select, ignore=raw.ignore, severity=raw.severity,
             model=raw.model, vocabulary=vocabulary, template_variables=raw.template_variables,
             handwritten_note_for=raw.handwritten_note_for, preview=raw.preview, rules=raw.rules,
+            template_syntaxes=raw.template_syntaxes,
         )
     except ValidationError as exc:
         raise ConfigError(f"{path}: {describe(exc, allowed_keys())}") from None
@@ -121,11 +171,14 @@ def load_settings(path: Path) -> Settings:
     if raw.rules:
         _check_rule_options(path, config, rule_dirs)
     extensions = tuple(e if e.startswith(".") else f".{e}" for e in raw.extensions)
+    _check_ignores(path, raw.per_file_ignores, rule_dirs)
     return Settings(
         config=config, fail_on=raw.fail_on,
         rule_dirs=rule_dirs,
         per_file_ignores={k: tuple(v) for k, v in raw.per_file_ignores.items()},
         extensions=extensions, root=root, source=path,
+        exclude=tuple(raw.exclude) + tuple(raw.extend_exclude),
+        respect_gitignore=raw.respect_gitignore,
     )
 
 

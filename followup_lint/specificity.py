@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from followup_lint.dates import DATE_WORDS
 from followup_lint.lexicon import spellchecker, word_list
+from followup_lint.templates import slot_meaning
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -171,12 +172,23 @@ def analyse(draft: Draft) -> Specificity:
         kind = _classify(token, draft, generic, roles, token.is_sent_start is True or token.i == 0)
         if kind is not None:
             result.details.append(Detail(kind, token.text, token.idx, token.idx + len(token)))
+    meanings: set[str] = set()
     if draft.mode == "template":
-        # A slot such as [Project] will be filled with a specific detail.
+        # A slot counts as the detail it stands for: [topic discussed] will be filled with
+        # a subject of the conversation, {{company}} with the company's name.
         for start, end in draft.placeholders:
             if draft.section_of(start) in prose_sections:
-                result.details.append(Detail("named", draft.text[start:end], start, end))
+                meaning = slot_meaning(draft.text[start:end])
+                meanings.add(meaning)
+                kind: DetailKind = "discussed" if meaning == "discussed" else "named"
+                result.details.append(Detail(kind, draft.text[start:end], start, end))
     _match_context(draft, result, prose_sections)
+    if "company" in meanings and result.company_named is False:
+        result.company_named = True
+    if "role" in meanings and result.role_named is False:
+        result.role_named = True
+    if "discussed" in meanings:
+        result.topics_missing.clear()
     result.details.sort(key=lambda d: d.start)
     return result
 

@@ -20,7 +20,12 @@ class LineIndex:
     """Offset -> (line, column), both 1-based, built once per text."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [0]
+        find = text.find
+        at = find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = find("\n", at + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset``."""

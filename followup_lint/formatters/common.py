@@ -19,6 +19,7 @@ class Result:
     path: str
     source: str
     report: Report
+    exact: bool = True  # the linted text is the file's text (fixes apply to it as they are)
 
     @property
     def findings(self) -> list[Finding]:
@@ -36,3 +37,12 @@ class Options:
     excerpts: bool = True
     rules: tuple[RuleSpec, ...] = ()
     root: Path = field(default_factory=Path.cwd)
+    skipped: tuple[Skipped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that was not linted (unreadable, binary, too long, bad front matter)."""
+
+    path: str
+    reason: str

@@ -1,4 +1,8 @@
-"""GitHub Actions workflow commands: ``::error file=...,line=...,col=...,title=...::message``."""
+"""GitHub Actions workflow commands: ``::error file=...,line=...,col=...,title=...::message``.
+
+Every value is escaped as the workflow-command syntax requires, so a file name or a
+message holding a line break or ``::`` cannot start a command of its own.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +24,12 @@ def escape_property(text: str) -> str:
 
 
 def format_github(results: Sequence[Result], options: Options) -> str:
-    """One workflow command per finding; GitHub shows them as annotations."""
+    """One workflow command per finding and per skipped file; GitHub shows annotations."""
     lines = []
+    for skipped in options.skipped:
+        lines.append(f"::error file={escape_property(skipped.path)},"
+                     f"title={escape_property('followup-lint: file not linted')}::"
+                     f"{escape_data(skipped.reason)}")
     for result in results:
         for f in result.findings:
             properties = ",".join([

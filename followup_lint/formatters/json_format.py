@@ -22,10 +22,18 @@ class FileResult(BaseModel):
     report: Report
 
 
+class SkippedFile(BaseModel):
+    """A file that was not linted, and why."""
+
+    path: str
+    reason: str
+
+
 class Summary(BaseModel):
     """Totals over all files."""
 
     files: int
+    skipped: int = 0
     error: int = 0
     warning: int = 0
     info: int = 0
@@ -36,22 +44,27 @@ class OutputDocument(BaseModel):
 
     schema_version: str = SCHEMA_VERSION
     files: list[FileResult] = Field(default_factory=list)
+    skipped: list[SkippedFile] = Field(
+        default_factory=list, description="Files that were not linted (the run exits 2).")
     summary: Summary
 
 
-def build_document(results: Sequence[Result]) -> OutputDocument:
-    """The output document for the results."""
-    summary = Summary(files=len(results))
+def build_document(results: Sequence[Result], options: Options | None = None
+                   ) -> OutputDocument:
+    """The output document for the results (and the files that were skipped)."""
+    skipped = [SkippedFile(path=s.path, reason=s.reason)
+               for s in (options.skipped if options else ())]
+    summary = Summary(files=len(results), skipped=len(skipped))
     for result in results:
         for f in result.findings:
             setattr(summary, f.severity.value, getattr(summary, f.severity.value) + 1)
     return OutputDocument(files=[FileResult(path=r.path, report=r.report) for r in results],
-                          summary=summary)
+                          skipped=skipped, summary=summary)
 
 
 def format_json(results: Sequence[Result], options: Options) -> str:
     """The results as one JSON document."""
-    data = build_document(results).model_dump(mode="json")
+    data = build_document(results, options).model_dump(mode="json")
     if not options.excerpts:
         for entry in data["files"]:
             for finding in entry["report"]["findings"]:

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from followup_lint.rule import Hit, RuleOptions
+from followup_lint.templates import slot_name
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
-
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def slot_name(placeholder: str) -> str:
-    """The variable a slot names: '[First Name]', '{{first_name}}' -> 'first_name'."""
-    inner = placeholder.strip("[]{}<>() ")
-    return _NON_WORD.sub("_", inner.lower()).strip("_")
 
 
 class Options(RuleOptions):
