@@ -304,22 +304,42 @@ def _filter_ignored(report: Report, ignored: set[str]) -> Report:
     return recount(report, kept)
 
 
-def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool) -> tuple[list[_Job], bool]:
-    """Apply (or show) safe fixes; returns the jobs to lint again and whether any changed."""
-    from followup_lint.fixes import apply_edits, safe_edits
+def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool
+         ) -> tuple[list[_Job], bool, bool]:
+    """Apply (or show) safe fixes until none is left (see fixes.fix_until_stable).
 
-    changed, relint = False, []
+    Returns the jobs to lint again, whether any text changed and whether a write failed.
+    Fixes are found without redaction (``--no-excerpts`` only hides words in output).
+    """
+    from followup_lint.fixes import fix_until_stable
+    from followup_lint.writeback import WriteError, write_fixed
+
+    changed, failed, relint = False, False, []
     for job, report in zip(jobs, reports):
         source = job.source
-        edits = safe_edits(report.findings)
-        if not edits or source.text is None or source.raw is None:
+        if source.text is None or source.raw is None:
+            continue
+        settings = replace(job.settings, config=job.settings.config.model_copy(
+            update={"redact": False}))
+        linter, ignored = _linter_for(settings), job.settings.ignored_for(source.path)
+
+        def lint_text(text: str, job: _Job = job, linter: Linter = linter,
+                      ignored: set[str] = ignored) -> list:
+            report = next(linter.lint_many([text], [job.context]))
+            return list(_filter_ignored(report, ignored).findings)
+
+        findings = lint_text(source.text) if job.settings.config.redact else report.findings
+        if not any(s.safe for f in findings for s in f.suggestions):
             continue
         if not source.exact or source.path == "<stdin>":
             print(f"followup-lint: {source.path}: fixes are only written to plain text files",
                   file=sys.stderr)
             continue
+        text, edits = fix_until_stable(source.text, findings, lint_text)
+        if not edits:
+            continue
         offset = len(source.raw) - len(source.text)
-        fixed = source.raw[:offset] + apply_edits(source.text, edits)
+        fixed = source.raw[:offset] + text
         changed = True
         if show_diff:
             sys.stdout.writelines(difflib.unified_diff(
@@ -327,15 +347,16 @@ def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool) -> tuple[list
                 fromfile=source.path, tofile=source.path))
             continue
         try:
-            Path(source.path).write_text(fixed, encoding="utf-8", newline="")
-        except OSError as exc:
-            print(f"followup-lint: {source.path}: cannot write fixes: {exc}", file=sys.stderr)
+            write_fixed(source.path, source.raw, fixed)
+        except WriteError as exc:
+            print(f"followup-lint: {exc}", file=sys.stderr)
+            failed = True
             continue
         rules = ", ".join(sorted({e.rule for e in edits}))
         print(f"followup-lint: {source.path}: fixed {len(edits)} ({rules})", file=sys.stderr)
-        new_source = replace(source, raw=fixed, text=fixed[offset:])
+        new_source = replace(source, raw=fixed, text=text)
         relint.append(replace(job, source=new_source))
-    return relint, changed
+    return relint, changed, failed
 
 
 def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
@@ -394,7 +415,8 @@ def _run(args: argparse.Namespace) -> int:
     reports = [_filter_ignored(r, j.settings.ignored_for(j.source.path))
                for j, r in zip(jobs, _cached_lint(jobs, args))]
     if args.fix or args.diff:
-        relint, changed = _fix(jobs, reports, show_diff=args.diff)
+        relint, changed, failed = _fix(jobs, reports, show_diff=args.diff)
+        input_errors = input_errors or failed
         if args.diff:
             return EXIT_FINDINGS if changed else (EXIT_ERROR if input_errors else EXIT_OK)
         if relint:

@@ -336,7 +336,8 @@ def expand_paths(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSI
                  ) -> Iterator[str]:
     """Named files, globs, and files with a known extension under named directories.
 
-    Symbolic links to directories are not followed (no loops); results are sorted.
+    Symbolic links found in a directory (to files or folders) are skipped: no loops, and
+    nothing outside the tree is read or rewritten by ``--fix``; results are sorted.
     """
     for raw in paths:
         if raw != "-" and _GLOB_CHARS & set(raw) and not Path(raw).exists():
@@ -363,8 +364,8 @@ def _walk(root: Path, extensions: tuple[str, ...]) -> list[Path]:
         for entry in entries:
             if entry.name.startswith(".") and entry != root:
                 continue
-            if entry.is_symlink() and entry.is_dir():
-                continue
+            if entry.is_symlink():
+                continue  # never followed: no loops, nothing read or fixed outside the tree
             if entry.is_dir():
                 stack.append(entry)
             elif entry.suffix.lower() in extensions and entry.is_file():
