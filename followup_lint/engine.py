@@ -93,8 +93,9 @@ class LineIndex:
 class Linter:
     """Lints follow-up drafts; build once and reuse (the pipeline and matchers are cached).
 
-    ``lint`` is safe to call from several threads (calls are serialised on the shared
-    pipeline); ``lint_many`` is a generator meant for one thread at a time.
+    ``lint`` and ``lint_many`` are safe to call from several threads, also on different
+    Linters: every Linter using one spaCy pipeline serialises on that pipeline's lock
+    (see nlp.Pipeline), one chunk of up to 512 drafts at a time.
     """
 
     def __init__(self, config: Config | None = None, *, rule_dirs: Iterable[Path] | None = None):
@@ -124,8 +125,7 @@ class Linter:
     # -- public API -----------------------------------------------------------------
     def lint(self, text: str, context: Context | None = None) -> Report:
         """Lint one draft."""
-        with self._lock:
-            return next(self.lint_many([text], [context]))
+        return next(self.lint_many([text], [context]))
 
     def lint_many(
         self,
@@ -159,13 +159,15 @@ class Linter:
                 [shared] * len(chunk) if context_iter is None
                 else _take_contexts(context_iter, len(chunk))
             )
-            with loaded.pipeline.nlp.memory_zone():
+            # One lock per pipeline, shared by every Linter that uses it; the reports of a
+            # chunk are made under it and yielded after, so a paused generator holds no lock.
+            with loaded.pipeline.lock, loaded.pipeline.nlp.memory_zone():
                 drafts = parse_drafts(
                     loaded.pipeline, chunk, chunk_contexts, self.config, vocabulary=vocabulary,
                     batch_size=batch_size, n_process=n_process,
                 )
-                for draft in drafts:
-                    yield self._report(draft, loaded)
+                reports = [self._report(draft, loaded) for draft in drafts]
+            yield from reports
 
     # -- internals ------------------------------------------------------------------
     def _report(self, draft: Draft, loaded: _Loaded) -> Report:
