@@ -82,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the "
                         "result cache")
     parser.add_argument("--cache-dir", metavar="DIR",
-                        help="where cached results live (default: .followup-lint-cache)")
+                        help="where cached results live (default: .followup-lint-cache "
+                        "beside the settings file, else at the git root, else here)")
     parser.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
                         help="lint files in N parallel processes (output order is stable)")
     context = parser.add_argument_group("context (overrides front matter and e-mail headers)")
@@ -361,13 +362,22 @@ def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool
 
 def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
     """Reports for all jobs: from the cache where possible, linting (and storing) the rest."""
-    from followup_lint.cache import DEFAULT_CACHE_DIR, ResultCache
+    from followup_lint.cache import ResultCache, default_cache_dir
 
-    cache = None if args.no_cache else ResultCache(Path(args.cache_dir or DEFAULT_CACHE_DIR))
+    caches: dict[Path, ResultCache] = {}
+
+    def cache_for(job: _Job) -> ResultCache | None:
+        if args.no_cache:
+            return None
+        folder = Path(args.cache_dir) if args.cache_dir else default_cache_dir(
+            job.settings.source, Path.cwd())
+        return caches.setdefault(folder, ResultCache(folder))
+
     found: list[Report | None] = [None] * len(jobs)
     keys: list[str] = []
-    if cache is not None:
-        for job in jobs:
+    for job in jobs:
+        cache = cache_for(job)
+        if cache is not None:
             keys.append(cache.key(job.source.text or "", job.settings.config, job.context,
                                   job.settings.rule_dirs))
             found[job.index] = cache.get(keys[-1])
@@ -375,8 +385,12 @@ def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
     progress = sys.stderr.isatty() and len(missing) >= PROGRESS_FROM and not args.quiet
     for job, report in zip(missing, _lint_all(missing, args.jobs, progress)):
         found[job.index] = report
+        cache = cache_for(job)
         if cache is not None:
             cache.put(keys[job.index], report)
+    for cache in caches.values():
+        if cache.writes:
+            cache.prune()
     return [r for r in found if r is not None]
 
 
