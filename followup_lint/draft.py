@@ -20,6 +20,7 @@ from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.model import Context, MessageKind, Metrics, Mode
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
     from followup_lint.nlp import Pipeline
@@ -46,6 +47,14 @@ _PLACEHOLDER = re.compile(
     """,
     re.VERBOSE,
 )
+
+#: A run of symbols (no letter, digit or space) at least this long becomes one token
+#: before spaCy's tokenizer sees it: the tokenizer takes quadratic time on such runs, and
+#: a rule of ``=`` or a wall of emoji is not prose for the parser either.
+SYMBOL_RUN = 64
+_SYMBOL_RUN = re.compile(r"[^\w\s]{%d,}" % SYMBOL_RUN)
+#: UTF-16 surrogates: a ``str`` may hold them, but they are not text (no encoding has them).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A reminder looks back at an earlier interview or message and asks where things stand.
 _REMINDER = re.compile(
@@ -194,6 +203,32 @@ def infer_kind(text: str, layout: Layout) -> MessageKind:
     return "reminder" if _REMINDER.search(prose) else "thank-you"
 
 
+def clean_text(text: str) -> str:
+    """The text as linted: lone surrogates become U+FFFD (same length, offsets kept)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, with each long run of symbols made one token beforehand
+    (a space right after a run stays with it). The Doc's text is exactly ``text``."""
+    runs = list(_SYMBOL_RUN.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    docs, at = [], 0
+    for run in runs:
+        if run.start() > at:
+            docs.append(nlp.make_doc(text[at:run.start()]))
+        at = run.end()
+        space = text[at:at + 1] == " "
+        at += space
+        docs.append(Doc(nlp.vocab, words=[run.group()], spaces=[space]))
+    if at < len(text):
+        docs.append(nlp.make_doc(text[at:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     """Split [0, len(text)) into pieces of at most ``limit`` chars, at paragraph breaks
     when possible."""
@@ -252,7 +287,7 @@ def parse_drafts(
             bounds = _chunk_bounds(text[:layout.parse_end], CHUNK_CHARS)
             pending.append((text, context, layout, len(bounds)))
             for start, end in bounds:
-                doc = nlp.make_doc(text[start:end])
+                doc = make_doc(nlp, text[start:end])
                 _mark_sentence_starts(doc, start, starts)
                 yield doc
 

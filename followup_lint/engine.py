@@ -7,6 +7,7 @@ or inside placeholders, and marks rules that ran without the parse they need.
 
 from __future__ import annotations
 
+import re
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint.checks import CHECKS, Hit
 from followup_lint.config import Config
-from followup_lint.draft import Draft, parse_drafts
+from followup_lint.draft import Draft, clean_text, parse_drafts
 from followup_lint.errors import ConfigError, InputTooLargeError
 from followup_lint.model import Context, Finding, Report, Suggestion
 from followup_lint.nlp import Pipeline, load_pipeline
@@ -79,11 +80,15 @@ def line_index(text: str) -> LineIndex:
     return LineIndex(text)
 
 
+#: A line ends at LF, CRLF or a lone CR (old Mac files, some pasted text).
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
     """Offset -> (line, column), both 1-based, built once per text."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset)
@@ -155,6 +160,7 @@ class Linter:
                     raise InputTooLargeError(
                         f"draft of {len(text):,} characters is over the limit of "
                         f"{self.config.max_chars:,} (Config.max_chars)")
+            chunk = [clean_text(text) for text in chunk]
             chunk_contexts = (
                 [shared] * len(chunk) if context_iter is None
                 else _take_contexts(context_iter, len(chunk))
