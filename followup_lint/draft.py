@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 #: Longest piece of text given to the parser at once; longer drafts are parsed in
 #: paragraph-aligned chunks and joined, which keeps parser memory bounded.
 CHUNK_CHARS = 20_000
+#: Most characters parsed in one batch (in one process): a long draft's chunks go through
+#: the parser a few at a time, so its peak memory does not grow with its length.
+BATCH_CHARS = 64_000
 
 _PLACEHOLDER = re.compile(
     r"""
@@ -291,7 +294,23 @@ def parse_drafts(
                 _mark_sentence_starts(doc, start, starts)
                 yield doc
 
-    parsed = nlp.pipe(chunk_docs(), batch_size=batch_size, n_process=n_process)
+    def batches(docs: Iterator[Doc]) -> Iterator[list[Doc]]:
+        batch: list[Doc] = []
+        chars = 0
+        for doc in docs:
+            if batch and (len(batch) >= batch_size or chars + len(doc.text) > BATCH_CHARS):
+                yield batch
+                batch, chars = [], 0
+            batch.append(doc)
+            chars += len(doc.text)
+        if batch:
+            yield batch
+
+    if n_process == 1:
+        parsed = (doc for batch in batches(chunk_docs())
+                  for doc in nlp.pipe(batch, batch_size=len(batch)))
+    else:
+        parsed = nlp.pipe(chunk_docs(), batch_size=batch_size, n_process=n_process)
     while True:
         try:
             first = next(parsed)
