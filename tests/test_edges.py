@@ -3,7 +3,10 @@ lone-CR line ends. Speed is measured in benchmarks; these tests check results on
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import followup_lint
 from followup_lint import Config, Linter
@@ -91,3 +94,12 @@ def test_lone_cr_line_ends_give_line_numbers(linter) -> None:
     mixed = "Hi Ana,\r\nthx\rfor\nthe tour!!"
     found = {f.excerpt: (f.line, f.column) for f in linter.lint(mixed).findings}
     assert found.get("thx") == (2, 1) and found.get("!!") == (4, 9)
+
+
+def test_fuzz_harness_small_run() -> None:
+    """The fuzz benchmark's own checks, on 100 drafts (the 10,000-draft run is manual)."""
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz.py"
+    result = subprocess.run([sys.executable, str(script), "--n", "100", "--model", "blank"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "fuzz: 100 drafts (blank)" in result.stdout and "0 violations" in result.stdout
