@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from followup_lint.config import Config
 from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.model import Context, MessageKind, Metrics, Mode
+from followup_lint.normalize import plain as plain_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -84,6 +85,13 @@ class Draft:
     kind_inferred: bool = True
     config: Config = field(default_factory=Config)
     vocabulary: frozenset[str] = frozenset()  # Config.vocabulary, lowercased once per Linter
+    #: ``text`` with typographic characters in their plain forms, same length (what the
+    #: parser and the regex rules read; see followup_lint.normalize).
+    plain: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.plain) != len(self.text):
+            self.plain = plain_text(self.text)
 
     @property
     def mode(self) -> Mode:
@@ -281,16 +289,17 @@ def parse_drafts(
     from spacy.tokens import Doc
 
     nlp = pipeline.nlp
-    pending: deque[tuple[str, Context | None, Layout, int]] = deque()
+    pending: deque[tuple[str, str, Context | None, Layout, int]] = deque()
 
     def chunk_docs() -> Iterator[Doc]:
         for text, context in zip(texts, contexts):
-            layout = read_layout(text)
+            plain = plain_text(text)
+            layout = read_layout(plain)
             starts = sorted({s.start for s in layout.sections} | set(layout.paragraph_starts))
-            bounds = _chunk_bounds(text[:layout.parse_end], CHUNK_CHARS)
-            pending.append((text, context, layout, len(bounds)))
+            bounds = _chunk_bounds(plain[:layout.parse_end], CHUNK_CHARS)
+            pending.append((text, plain, context, layout, len(bounds)))
             for start, end in bounds:
-                doc = make_doc(nlp, text[start:end])
+                doc = make_doc(nlp, plain[start:end])
                 _mark_sentence_starts(doc, start, starts)
                 yield doc
 
@@ -316,16 +325,17 @@ def parse_drafts(
             first = next(parsed)
         except StopIteration:
             return
-        text, context, layout, n_chunks = pending.popleft()
+        text, plain, context, layout, n_chunks = pending.popleft()
         chunks = [first] + [next(parsed) for _ in range(n_chunks - 1)]
         doc = chunks[0] if n_chunks == 1 else Doc.from_docs(chunks, ensure_whitespace=False)
         placeholders = find_placeholders(text)
         if context is not None and context.kind is not None:
             kind, inferred = context.kind, False
         else:
-            kind, inferred = infer_kind(text, layout), True
+            kind, inferred = infer_kind(plain, layout), True
         yield Draft(
             text=text,
+            plain=plain,
             doc=doc,
             layout=layout,
             capabilities=pipeline.capabilities,

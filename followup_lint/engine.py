@@ -203,10 +203,14 @@ class Linter:
             for section in draft.layout.sections:
                 if section.name not in where:
                     continue
-                for match in group.regex.finditer(draft.text, section.start, section.end):
+                for match in group.regex.finditer(draft.plain, section.start, section.end):
                     if match.end() > match.start():
-                        replacement = (match.expand(group.group.replacement)
-                                       if group.group.replacement is not None else None)
+                        replacement = None
+                        if group.group.replacement is not None:
+                            # Expand against what the writer typed (curly quotes kept) when
+                            # the pattern matches it there too.
+                            typed = group.regex.fullmatch(draft.text, match.start(), match.end())
+                            replacement = (typed or match).expand(group.group.replacement)
                         yield group.rule, group.group, self._group_hit(
                             group.group, match.start(), match.end(), match.group(), replacement
                         )

@@ -29,7 +29,8 @@ _QUOTE_INTRO = re.compile(
 )
 _GREETING = re.compile(
     r"(?i)^\s*(dear|hi|hii+|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(morning|afternoon"
-    r"|evening|day)|to\s+whom\s+it\s+may\s+concern|morning|afternoon)\b"
+    r"|evening|day)|to\s+whom\s+(it|this)\s+may\s+concern|to\s+the\s+(hiring|search|selection"
+    r"|recruiting|interview|interviewing)\b|morning|afternoon)\b"
 )
 # A first line that is only a name and a comma ("Priya," / "Ms. Tanaka,") greets too.
 _NAME_GREETING = re.compile(

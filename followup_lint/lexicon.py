@@ -54,3 +54,27 @@ def spellchecker() -> SpellChecker:
     """The shared spell checker with the professional vocabulary loaded (thread-safe load)."""
     with _spell_lock:
         return _spellchecker()
+
+
+@cache
+def _valences() -> dict[str, float]:
+    """The VADER sentiment lexicon (MIT): 7,500 words and emoticons rated -4 to +4 by
+    human raters, read from the vaderSentiment package's own data file (no import of its
+    analyser, no network)."""
+    from importlib.resources import files
+
+    lines = files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    table: dict[str, float] = {}
+    for line in lines.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            try:
+                table[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return table
+
+
+def valence(word: str) -> float:
+    """How positive (up to +4) or negative (down to -4) a word reads; 0 when unrated."""
+    return _valences().get(word.lower(), 0.0)

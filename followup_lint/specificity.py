@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from followup_lint.draft import Draft
 
 DetailKind = Literal["named", "discussed"]
+#: Nouns for a part of the employer; a word naming which one is not a subject discussed.
+_ORG_UNITS = frozenset("team department group unit division staff crew side office".split())
 
 _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -138,6 +140,8 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
         if pos == "NOUN" and token.is_alpha and len(text) > 2:
             if lemma in generic or _stem(lower) in generic:
                 return None
+            if token.dep_ == "compound" and token.head.lemma_.lower() in _ORG_UNITS:
+                return None  # "the design team": which team, not what was discussed
             if lower not in spellchecker():
                 return None  # a typo or texting form says nothing about the interview
             return "named" if lemma in roles else "discussed"
@@ -179,7 +183,7 @@ def _match_context(draft: Draft, result: Specificity, sections: tuple[str, ...])
     spans = draft.layout.spans(*sections)
     words: dict[str, tuple[int, int]] = {}
     for span in spans:
-        for match in _WORD.finditer(draft.text[span.start:span.end].lower()):
+        for match in _WORD.finditer(draft.plain[span.start:span.end].lower()):
             words.setdefault(_stem(match.group()), (span.start + match.start(),
                                                     span.start + match.end()))
 

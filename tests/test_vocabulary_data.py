@@ -132,7 +132,8 @@ def test_corrections_are_known_words(misspellings: dict[str, str], checker) -> N
     assert unknown == [], f"corrections pyspellchecker does not know: {unknown}"
 
 
-@pytest.mark.parametrize("name", ["generic-nouns.txt", "role-nouns.txt"])
+@pytest.mark.parametrize("name", ["generic-nouns.txt", "role-nouns.txt", "profanity.txt",
+                                  "slang.txt", "insults.txt", "hardship.txt", "complaints.txt"])
 def test_word_lists_sorted_unique_lowercase(name: str) -> None:
     words = _lines(VOCAB_DIR / name)
     assert words, name

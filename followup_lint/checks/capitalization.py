@@ -31,7 +31,7 @@ def _starts_new_sentence(token: Token, draft: Draft) -> bool:
     last = previous[-1]
     if last.text[-1:] in _SENTENCE_END:
         return not last.text.endswith("..") and len(last.text) <= 3 or last.is_punct
-    between = draft.text[last.idx + len(last):token.idx]
+    between = draft.plain[last.idx + len(last):token.idx]
     same_section = draft.section_of(last.idx) == draft.section_of(token.idx)
     return "\n\n" in between.replace("\r", "") and same_section
 
@@ -53,7 +53,7 @@ def check_capitalization(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
         if draft.in_placeholder(token.idx, token.idx + len(token)):
             continue
         if token.text == "i" and not (token.i > 0 and draft.doc[token.i - 1].text in {"(", "["}):
-            following = draft.text[token.idx + 1:token.idx + 2]
+            following = draft.plain[token.idx + 1:token.idx + 2]
             if following != ".":
                 yield Hit(token.idx, token.idx + 1, "Write 'I' as a capital letter.",
                           suggestions=_fix("I"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,47 @@ def _words(tokens) -> set[str]:
     return {t.lower_ for t in tokens}
 
 
+_WITHDRAWAL = frozenset("withdraw withdrawing withdrawn withdrawal decline declining".split())
+_REJECTION_NEWS = re.compile(
+    r"(?i)\b(did(n't| not) work out|(was|were|am|'m) not (selected|chosen)|"
+    r"(another|other) (candidate|applicant|direction)|(position|role) (has been|was) filled)"
+)
+
+
+def is_withdrawal(draft: Draft) -> bool:
+    """A note that withdraws, declines an offer or answers a rejection closes the
+    process: it need not pitch the writer's fit or enthusiasm."""
+    forms = draft.prose_forms
+    return bool(forms & _WITHDRAWAL) or bool(_REJECTION_NEWS.search(draft.plain)) or (
+        "accepted" in forms and bool(forms & {"another", "other"}) and
+        bool(forms & {"position", "offer", "role", "job"}))
+
+
+def content_gaps(draft: Draft) -> set[str]:
+    """Which of the four things a follow-up should say are missing: thanks, enthusiasm,
+    a tie to the writer's experience, a specific detail. One gap is a suggestion; from
+    two on, a careers coach would ask for a rewrite."""
+    gaps = set()
+    if not draft.prose_forms & _THANKS:
+        gaps.add("gratitude")
+    if not draft.prose_forms & _ENTHUSIASM:
+        gaps.add("enthusiasm")
+    if draft.kind == "reminder":
+        return gaps  # a status check need not pitch the writer or recall the talk
+    has_parse = {"lemma", "dep"} <= draft.capabilities
+    if not any(_ties_experience(s, has_parse) for s in draft.body_sentences):
+        gaps.add("qualifications")
+    if draft.specificity.count == 0 or not draft.specificity.discussed:
+        gaps.add("specifics")
+    return gaps
+
+
+def calibrated(draft: Draft) -> Severity | None:
+    """The severity of a whole-email content finding: info for a single gap, else the
+    rule's own (None)."""
+    return None if len(content_gaps(draft)) >= 2 else Severity.info
+
+
 @register("missing-gratitude")
 def check_missing_gratitude(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """No thanks anywhere: an error in a thank-you, a warning in a reminder."""
@@ -58,9 +100,10 @@ def check_missing_gratitude(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     if draft.prose_forms & _THANKS:
         return
     start, end = whole_draft_span(draft)
-    if draft.kind == "reminder":
+    if draft.kind == "reminder" or is_withdrawal(draft):
         yield Hit(start, end, "Thank the reader for their time, even in a reminder; it keeps "
-                  "the check-in warm.", severity=Severity.warning)
+                  "the check-in warm.",
+                  severity=Severity.info if is_withdrawal(draft) else calibrated(draft))
     else:
         # An error needs certainty: a guessed kind may be a withdrawal or another message.
         yield Hit(start, end, "A thank-you note that never says thank you: thank the "
@@ -73,11 +116,11 @@ def check_missing_enthusiasm(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """No word of interest or enthusiasm for the role or the company."""
     if len([t for t in draft.body_tokens if t.is_alpha]) < 12:
         return  # too short to judge
-    if draft.prose_forms & _ENTHUSIASM:
+    if draft.prose_forms & _ENTHUSIASM or is_withdrawal(draft):
         return
     start, end = whole_draft_span(draft)
     yield Hit(start, end, "Say that you want the job: one sentence of genuine enthusiasm for "
-              "the role or the team.")
+              "the role or the team.", severity=calibrated(draft))
 
 
 def _ties_experience(sentence: Span, has_parse: bool) -> bool:
@@ -105,11 +148,13 @@ def _ties_experience(sentence: Span, has_parse: bool) -> bool:
 @register("missing-qualifications")
 def check_missing_qualifications(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """A thank-you with no sentence tying the writer's own skills to the role."""
-    if draft.kind != "thank-you" or len([t for t in draft.body_tokens if t.is_alpha]) < 25:
+    if draft.kind != "thank-you" or len([t for t in draft.body_tokens if t.is_alpha]) < 25 or \
+            is_withdrawal(draft):
         return
     has_parse = {"lemma", "dep"} <= draft.capabilities
     if any(_ties_experience(s, has_parse) for s in draft.body_sentences):
         return
     start, end = whole_draft_span(draft)
     yield Hit(start, end, "Connect one of your skills or experiences to something discussed "
-              "(\"my work on X would help with Y\") to remind them why you fit.")
+              "(\"my work on X would help with Y\") to remind them why you fit.",
+              severity=calibrated(draft))

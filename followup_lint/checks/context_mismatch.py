@@ -81,7 +81,7 @@ def _greeting_names(draft: Draft) -> Iterator[tuple[int, int, str]]:
     greeting = draft.layout.first("greeting")
     if greeting is None:
         return
-    text = draft.text[greeting.start:greeting.end]
+    text = draft.plain[greeting.start:greeting.end]
     for match in _NAME_WORD.finditer(text):
         word = match.group().strip("'’-")
         lower = word.lower().rstrip(".")
@@ -172,7 +172,7 @@ def _check_company(draft: Draft) -> Iterator[Hit]:
         return
     for token in _company_candidates(draft):
         start, end = _span_of_name(token)
-        words = {w.lower() for w in _NAME_WORD.findall(draft.text[start:end])}
+        words = {w.lower() for w in _NAME_WORD.findall(draft.plain[start:end])}
         if token.i in reported or words & lowered or words <= _COMPANY_STOP:
             continue
         yield Hit(start, end, f"This names '{draft.text[start:end]}' as the employer, but the "

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register, whole_draft_span
+from followup_lint.checks.content import calibrated
 from followup_lint.model import Severity
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def check_generic_message(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
         # A status check need not recall the conversation, so this only weakens it.
         yield Hit(start, end, "This reminder names nothing that identifies your interview: "
                   "mention the role, the date you interviewed or the person you met.",
-                  severity=Severity.warning)
+                  severity=Severity.info)
         return
     yield Hit(start, end, "This note could follow any interview: it names no role, person, "
               "project or topic from the conversation. Add one or two specifics.")
@@ -42,9 +43,19 @@ def check_generic_message(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
 @register("missing-specifics")
 def check_missing_specifics(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """Facts from the Context left out, or nothing recalled from the conversation."""
-    if not draft.body_tokens or is_generic(draft):
-        return  # generic-message already says it, more strongly
+    if not draft.body_tokens:
+        return
     spec = draft.specificity
+    topics = draft.context.topics if draft.context else []
+    if is_generic(draft):
+        # generic-message already says it, more strongly; only the Context's topics add
+        # something it does not: what exactly to mention.
+        if topics and spec.topics_missing == topics:
+            start, end = whole_draft_span(draft)
+            listed = ", ".join(f"'{t}'" for t in topics)
+            yield Hit(start, end, f"Mention something you discussed (for example: {listed}) "
+                      "to show you listened.", quoted=tuple(topics))
+        return
     start, end = whole_draft_span(draft)
     if spec.company_named is False and draft.context is not None:
         if spec.role_named is not True:
@@ -63,4 +74,5 @@ def check_missing_specifics(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
         draft.context and draft.context.topics
     ):
         yield Hit(start, end, "Recall something concrete from the conversation (a project, "
-                  "a responsibility, a challenge the team faces) to make the note memorable.")
+                  "a responsibility, a challenge the team faces) to make the note memorable.",
+                  severity=calibrated(draft))

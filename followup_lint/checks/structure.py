@@ -48,7 +48,7 @@ def check_missing_sign_off(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     if not body:
         return
     last = body[-1]
-    tail = draft.text[last.start:last.end].rstrip()
+    tail = draft.plain[last.start:last.end].rstrip()
     # A closing thanks in the last sentence does the sign-off's job.
     if re.search(r"(?i)(thank you|thanks|regards|sincerely|best wishes)[\s\S]{0,20}$", tail):
         return
@@ -61,7 +61,7 @@ def check_missing_sign_off(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
 def check_weak_subject(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
     """An empty, one-vague-word, or overlong subject line (only when a Subject: line exists)."""
     header = next((s for s in draft.layout.spans("header")
-                   if draft.text[s.start:s.end].lower().startswith("subject")), None)
+                   if draft.plain[s.start:s.end].lower().startswith("subject")), None)
     if header is None:
         return
     subject = draft.layout.first("subject")
@@ -69,7 +69,7 @@ def check_weak_subject(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
         yield Hit(header.start, header.end, "The subject line is empty; say what the message "
                   "is, e.g. \"Thank you - Data Analyst interview\".")
         return
-    text = draft.text[subject.start:subject.end]
+    text = draft.plain[subject.start:subject.end]
     words = [w.lower() for w in _WORD.findall(text)]
     if words and all(w in _VAGUE_SUBJECT_WORDS for w in words) and len(words) <= 3:
         yield Hit(subject.start, subject.end, f"'{text}' says little; name the role or the "

@@ -1,0 +1,100 @@
+"""Precision and recall of the tone rules on blind sets: sentences and short notes written by
+someone who had not seen the rules (tests/blind/).
+
+Three independent sets with the same categories, each written by a different helper
+session that never saw the rules:
+
+* ``A`` and ``B`` are development sets: their misses were looked at and rules were
+  generalised from them, so their figures are optimistic;
+* ``C`` was written after that work and is held out: only its figures are read, never
+  its misses (``--misses`` does not list them). Once a rule is changed because of a miss
+  in C, C stops being blind and a fresh set must be written.
+
+Each file has ``bad`` items (a careers coach would flag them for the category) and
+``good`` items (hard negatives: polite, sendable wording close to the bad ones). An item
+is flagged for a category when one of the category's rules reports it at warning or
+error. Run this file directly to see the figures (``--misses`` lists the misses of A and B).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from followup_lint import Linter
+
+BLIND_DIR = Path(__file__).resolve().parent / "blind"
+#: The rules that speak for each category.
+CATEGORY_RULES: dict[str, frozenset[str]] = {
+    "pushy": frozenset({"pushy-phrasing", "hostile-tone", "desperate-tone"}),
+    "hostile": frozenset({"hostile-tone", "pushy-phrasing"}),
+    "casual": frozenset({"casual-tone"}),
+    "desperate": frozenset({"desperate-tone", "self-centred", "personal-anecdote"}),
+    "generic_greeting": frozenset({"impersonal-greeting"}),
+    "generic": frozenset({"generic-message", "generic-phrase", "missing-specifics"}),
+}
+
+
+@dataclass
+class CategoryScore:
+    tp: int
+    fn: int
+    fp: int
+    tn: int
+    misses: list[str]
+    false_alarms: list[str]
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+
+def load_set(name: str) -> dict[str, dict]:
+    return {path.stem: tomllib.loads(path.read_text(encoding="utf-8"))
+            for path in sorted((BLIND_DIR / name).glob("*.toml"))}
+
+
+def evaluate(name: str, linter: Linter | None = None) -> dict[str, CategoryScore]:
+    linter = linter or Linter()
+    scores = {}
+    for category, data in load_set(name).items():
+        rules = CATEGORY_RULES[category]
+        texts = list(data["bad"]) + list(data["good"])
+        flagged = [any(f.rule in rules and f.severity.value != "info" for f in report.findings)
+                   for report in linter.lint_many(texts)]
+        bad, good = flagged[:len(data["bad"])], flagged[len(data["bad"]):]
+        scores[category] = CategoryScore(
+            tp=sum(bad), fn=len(bad) - sum(bad), fp=sum(good), tn=len(good) - sum(good),
+            misses=[t for t, f in zip(data["bad"], bad) if not f],
+            false_alarms=[t for t, f in zip(data["good"], good) if f],
+        )
+    return scores
+
+
+def main() -> None:
+    linter = Linter()
+    for name in ("A", "B", "C"):
+        print(f"set {name}")
+        for category, score in evaluate(name, linter).items():
+            print(f"  {category:17s} recall {score.recall:.2f} ({score.tp}/{score.tp + score.fn})"
+                  f"  precision {score.precision:.2f} (false alarms {score.fp}/"
+                  f"{score.fp + score.tn})")
+            if "--misses" in sys.argv and name != "C":
+                for text in score.misses:
+                    print("     miss:", text.replace("\n", " / ")[:150])
+                for text in score.false_alarms:
+                    print("     false alarm:", text.replace("\n", " / ")[:150])
+
+
+if __name__ == "__main__":
+    main()
