@@ -316,6 +316,7 @@ def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool
     from followup_lint.writeback import WriteError, write_fixed
 
     changed, failed, relint = False, False, []
+    writes: list[tuple[_Job, str, str, list]] = []
     for job, report in zip(jobs, reports):
         source = job.source
         if source.text is None or source.raw is None:
@@ -347,16 +348,18 @@ def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool
                 source.raw.splitlines(keepends=True), fixed.splitlines(keepends=True),
                 fromfile=source.path, tofile=source.path))
             continue
+        writes.append((job, fixed, text, edits))
+    for job, fixed, text, edits in writes:  # the write phase: no linting in between
         try:
-            write_fixed(source.path, source.raw, fixed)
+            write_fixed(job.source.path, job.source.raw or "", fixed)
         except WriteError as exc:
             print(f"followup-lint: {exc}", file=sys.stderr)
             failed = True
             continue
         rules = ", ".join(sorted({e.rule for e in edits}))
-        print(f"followup-lint: {source.path}: fixed {len(edits)} ({rules})", file=sys.stderr)
-        new_source = replace(source, raw=fixed, text=text)
-        relint.append(replace(job, source=new_source))
+        print(f"followup-lint: {job.source.path}: fixed {len(edits)} ({rules})",
+              file=sys.stderr)
+        relint.append(replace(job, source=replace(job.source, raw=fixed, text=text)))
     return relint, changed, failed
 
 

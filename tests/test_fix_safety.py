@@ -151,8 +151,8 @@ def test_a_full_disk_leaves_the_file_whole_and_fails(tmp_path: Path) -> None:
 
 @POSIX
 def test_ctrl_c_during_the_write_phase_loses_nothing(tmp_path: Path) -> None:
-    count = 120
-    filler = "The ovens were impressive and the team was kind. " * 400
+    count = 80
+    filler = "The ovens were impressive and the team was kind. " * 120
     original = NOTE.replace("Best regards", filler + "\n\nBest regards")
     for i in range(count):
         (tmp_path / f"note{i:03}.txt").write_text(original, encoding="utf-8")
