@@ -98,8 +98,9 @@ def write_fixed(path: str | Path, original: str, fixed: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        with contextlib.suppress(OSError):  # keeping the owner needs privileges
-            os.chown(temporary, status.st_uid, status.st_gid)
+        if hasattr(os, "chown"):  # POSIX; keeping the owner may need privileges
+            with contextlib.suppress(OSError):
+                os.chown(temporary, status.st_uid, status.st_gid)
         # Checked again just before the rename: an edit made meanwhile is never lost.
         now, now_status = _read_unfollowed(path)
         if now != before or (now_status.st_ino, now_status.st_dev) != (
