@@ -6,7 +6,6 @@ Every CLI run is a real subprocess in its own temporary folder with ``--no-cache
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -135,13 +134,15 @@ def test_a_full_disk_leaves_the_file_whole_and_fails(tmp_path: Path) -> None:
     limit = 4096
     assert len(original.encode()) > limit
 
+    import resource  # POSIX only
+
     def small_disk() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # write() fails with EFBIG instead
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     result = subprocess.run([*_command(), "--no-cache", "--fix", "note.txt"], cwd=tmp_path,
                             capture_output=True, text=True, timeout=300,
-                            preexec_fn=small_disk)  # noqa: PLW1509 - one-thread test process
+                            preexec_fn=small_disk)
     assert result.returncode == 2
     assert "note.txt: cannot write fixes" in result.stderr
     assert "Traceback" not in result.stderr
