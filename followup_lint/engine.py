@@ -239,8 +239,8 @@ class Linter:
     def _keep(draft: Draft, rule: RuleSpec, group: MatchGroup | None, hit: Hit) -> bool:
         section = draft.section_of(hit.start)
         allowed = group.sections if group and group.sections else rule.sections
-        if section not in allowed:
-            return False
+        if section not in allowed and not (section is None and hit.start == hit.end):
+            return False  # (a point outside every section speaks of the whole draft)
         if not rule.on_placeholders and draft.in_placeholder(hit.start, hit.end):
             return False
         if group is None:

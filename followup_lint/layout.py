@@ -32,6 +32,23 @@ _GREETING = re.compile(
     r"|evening|day)|to\s+whom\s+(it|this)\s+may\s+concern|to\s+the\s+(hiring|search|selection"
     r"|recruiting|interview|interviewing)\b|morning|afternoon)\b"
 )
+# "Sarah, thank you for ...": a capitalised name and a comma open the first line.
+_VOCATIVE = re.compile(r"^\s*((?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+"
+                       r"(?:\s+[A-Z][a-z'’-]+)?),\s+\S")
+#: Words that open a sentence with a comma but are not a name ("However, ...").
+_NOT_VOCATIVE = frozenset(
+    "however yesterday today again also first second firstly finally thanks thank hello hi "
+    "hey dear well so yes no unfortunately fortunately honestly overall meanwhile still "
+    "instead otherwise additionally furthermore moreover again afterwards then now this that "
+    "after before during as since while when although though if once in on at for with "
+    "regards best sincerely cheers greetings".split()
+)
+#: Lines a letter's address and date blocks may take above the greeting.
+_MAX_ADDRESS_LINES = 14
+_DATE_LINE = re.compile(
+    r"(?i)^\s*(\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})\s*$")
+# Outlook's reply separator: a rule of underscores above a From: header.
+_OUTLOOK_SEPARATOR = re.compile(r"^\s*_{10,}\s*$")
 # A first line that is only a name and a comma ("Priya," / "Ms. Tanaka,") greets too.
 _NAME_GREETING = re.compile(
     r"^\s*(?:(?:mr|mrs|ms|mx|miss|dr|prof|professor|judge|chef|coach)\.?\s+)?"
@@ -140,7 +157,9 @@ def read_layout(text: str) -> Layout:
             continue
         if line.text.lstrip().startswith(">"):
             quoted[i] = True
-        elif seen_prose and _QUOTE_INTRO.match(line.text):
+        elif seen_prose and (_QUOTE_INTRO.match(line.text) or (
+                _OUTLOOK_SEPARATOR.match(line.text) and i + 1 < len(lines)
+                and _HEADER.match(lines[i + 1].text))):
             for j in range(i, len(lines)):
                 quoted[j] = True
             break
@@ -188,16 +207,37 @@ def read_layout(text: str) -> Layout:
     if not content:
         layout.sections = sorted(sections, key=lambda s: s.start)
         return layout
+    # A letter's address and date blocks above the greeting are not prose: short lines
+    # (names, streets, towns, dates) followed, within a few lines, by a greeting.
+    for pos, k in enumerate(content[:_MAX_ADDRESS_LINES + 1]):
+        if _GREETING.match(lines[k].text) and pos > 0 and all(
+                _word_count(lines[j].text) <= 8 and (
+                    not lines[j].text.rstrip().endswith(".") or _word_count(lines[j].text) <= 4)
+                or _DATE_LINE.match(lines[j].text) for j in content[:pos]):
+            for j in content[:pos]:
+                sections.append(Section("header", *_trimmed(lines[j])))
+            content = content[pos:]
+            break
 
     # Greeting: the first line, or its part up to the first comma when glued to a sentence.
     body_first = content[0]
     greeting_line = lines[content[0]]
     greeting_match = _GREETING.match(greeting_line.text)
     body_start_offset = None
+    vocative = _VOCATIVE.match(greeting_line.text)
     if greeting_match is None and len(content) > 1 and _NAME_GREETING.match(greeting_line.text) \
             and greeting_line.text.strip()[:1].isupper():
         sections.append(Section("greeting", *_trimmed(greeting_line)))
         body_first = content[1]
+    elif greeting_match is None and vocative and \
+            vocative.group(1).split()[0].lower() not in _NOT_VOCATIVE and \
+            not vocative.group(1).split()[0].lower().endswith("ly"):
+        # "Sarah, thank you for...": the reader's name opens the first sentence.
+        g_start = greeting_line.start + vocative.start(1)
+        cut = greeting_line.start + vocative.end(1) + 1
+        sections.append(Section("greeting", g_start, cut))
+        rest = len(text[cut:greeting_line.end]) - len(text[cut:greeting_line.end].lstrip())
+        body_start_offset = cut + rest
     elif greeting_match:
         g_start, g_end = _trimmed(greeting_line)
         stripped = greeting_line.text.strip()

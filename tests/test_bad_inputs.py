@@ -28,9 +28,12 @@ def test_odd_text_is_linted_gracefully(linter, name: str) -> None:
         assert text[f.start:f.end] == f.excerpt
 
 
-def test_empty_draft_has_no_findings(linter) -> None:
-    assert linter.lint("").findings == []
-    assert linter.lint("   \n ").findings == []
+def test_empty_draft_is_never_ready(linter) -> None:
+    for text in ("", "   \n "):
+        report = linter.lint(text)
+        assert [(f.rule, f.start, f.end, f.excerpt) for f in report.findings] == [
+            ("too-short", 0, 0, "")]
+        assert report.verdict == "do-not-send"
 
 
 def test_one_megabyte_draft(linter) -> None:

@@ -60,11 +60,11 @@ def _other_applicants(sentence: Span, insults: frozenset[str]) -> Iterator[Hit]:
     if not words & _OTHER_APPLICANTS:
         return
     text = sentence.text.lower()
-    if words & _PUT_DOWNS or words & insults or "better than" in text or "no match" in text:
-        if "other" in words or words & {"competition", "rest"}:
-            yield Hit(sentence.start_char, sentence.end_char,
-                      "Running down other applicants reflects on you, not on them; say what "
-                      "you bring instead.", severity=Severity.warning)
+    put_down = words & _PUT_DOWNS or words & insults or "better than" in text or "no match" in text
+    if put_down and ("other" in words or words & {"competition", "rest"}):
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "Running down other applicants reflects on you, not on them; say what "
+                  "you bring instead.", severity=Severity.warning)
 
 
 def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:

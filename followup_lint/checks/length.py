@@ -56,3 +56,13 @@ def check_long_sentence(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
             note = f" (grade {grade:.0f})" if grade is not None else ""
             yield Hit(sentence.start_char, sentence.end_char,
                       f"This sentence has {len(words)} words{note}; split it in two.")
+
+
+@register("too-short")
+def check_too_short(draft: Draft, rule: RuleSpec) -> Iterator[Hit]:
+    """A draft with no words of its own: nothing to send, so never 'ready'."""
+    if draft.metrics.words > 0 or draft.placeholders:
+        return
+    # A point outside every section: at the start of an empty draft, else at its end.
+    at = len(draft.text) if draft.text.strip() else 0
+    yield Hit(at, at, "The draft has no message in it: write the note before sending.")

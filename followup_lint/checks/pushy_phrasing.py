@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from followup_lint.checks import Hit, register
-from followup_lint.model import Severity
 from followup_lint.lexicon import word_list
+from followup_lint.model import Severity
 from followup_lint.syntax import (
     aimed_at_their_side,
     is_negated,
@@ -260,15 +260,10 @@ def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
         if not is_negated(verb):
             continue
         lemma = verb.lemma_.lower()
-        if who in {"reader", "nobody"} and _is_response(verb):
-            pass
-        elif who == "reader" and lemma == "ignore":
-            pass
-        elif who == "writer" and lemma in _RECEIVE_VERBS and words & _EDGE_WORDS and (
-            lemma != "have" or words & {"response", "reply", "answer", "word", "news"}
-        ):
-            pass
-        else:
+        theirs = who in {"reader", "nobody"} and _is_response(verb)
+        mine = who == "writer" and lemma in _RECEIVE_VERBS and bool(words & _EDGE_WORDS) and (
+            lemma != "have" or bool(words & {"response", "reply", "answer", "word", "news"}))
+        if not (theirs or mine):
             continue
         yield Hit(sentence.start_char, sentence.end_char,
                   "Pointing out that they have not answered reads as a reproach; ask "
