@@ -9,7 +9,6 @@ Importing the package is cheap: spaCy and the model load on the first ``lint()``
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from followup_lint.config import Config
@@ -33,10 +32,6 @@ __all__ = [
     "__version__",
 ]
 
-_linters: dict[str, Linter] = {}
-_linters_lock = threading.Lock()
-
-
 def __getattr__(name: str) -> object:
     if name == "Linter":
         from followup_lint.engine import Linter
@@ -53,12 +48,6 @@ def lint(text: str, *, context: Context | None = None, config: Config | None = N
     """
     if not isinstance(text, str):
         raise TypeError(f"lint() expects the draft as str, got {type(text).__name__}")
-    from followup_lint.engine import Linter
+    from followup_lint.engine import shared_linter
 
-    config = config or Config()
-    key = config.model_dump_json()
-    with _linters_lock:
-        linter = _linters.get(key)
-        if linter is None:
-            linter = _linters[key] = Linter(config)
-    return linter.lint(text, context)
+    return shared_linter(config or Config()).lint(text, context)

@@ -89,13 +89,16 @@ def code_digest() -> str:
 
 @lru_cache(maxsize=16)
 def _rules_digest(directories: tuple[str, ...]) -> str:
-    """Digest of exactly the rule files loaded from ``directories`` (their bytes)."""
-    from followup_lint.ruleset import load_rules
+    """Digest of exactly the rule files loaded from ``directories``: each rule's TOML pack
+    and the Python checks beside it (their bytes; a missing file counts as such)."""
+    from followup_lint.packs.loading import load_rules
 
     digest = hashlib.sha256()
     for rule in load_rules([Path(d) for d in directories]):
-        digest.update(f"{rule.id}\0{rule.source}\0".encode())
-        digest.update(_file_digest(Path(str(rule.source))))
+        source = Path(str(rule.source))
+        for path in (source, source.with_suffix(".py")):  # the pack and its checks
+            digest.update(f"{rule.id}\0{path}\0".encode())
+            digest.update(_file_digest(path))
     return digest.hexdigest()
 
 
@@ -157,8 +160,8 @@ class ResultCache:
     def key(self, text: str, config: Config, context: Context | None,
             rule_dirs: Iterable[Path] = ()) -> str:
         """The cache key of one lint."""
+        from followup_lint.datafiles import rules_dir
         from followup_lint.nlp import model_version
-        from followup_lint.ruleset import rules_dir
 
         rules = _rules_digest(tuple(str(d) for d in (rules_dir(), *rule_dirs)))
         digest = hashlib.sha256()

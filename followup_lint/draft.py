@@ -15,17 +15,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from followup_lint.config import Config
 from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
+from followup_lint.metrics import measure
 from followup_lint.model import Context, MessageKind, Metrics, Mode
 from followup_lint.normalize import plain as plain_text
+from followup_lint.specificity import Specificity, analyse
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
     from followup_lint.nlp import Pipeline
-    from followup_lint.specificity import Specificity
 
 #: Longest piece of text given to the parser at once; longer drafts are parsed in
 #: paragraph-aligned chunks and joined, which keeps parser memory bounded.
@@ -83,8 +83,8 @@ class Draft:
     placeholders: list[tuple[int, int]] = field(default_factory=list)
     kind: MessageKind = "thank-you"
     kind_inferred: bool = True
-    config: Config = field(default_factory=Config)
-    vocabulary: frozenset[str] = frozenset()  # Config.vocabulary, lowercased once per Linter
+    #: 'draft': a message about to be sent; 'template': a reusable template.
+    mode: Mode = "draft"
     #: ``text`` with typographic characters in their plain forms, same length (what the
     #: parser and the regex rules read; see followup_lint.normalize).
     plain: str = ""
@@ -92,11 +92,6 @@ class Draft:
     def __post_init__(self) -> None:
         if len(self.plain) != len(self.text):
             self.plain = plain_text(self.text)
-
-    @property
-    def mode(self) -> Mode:
-        """'draft' or 'template' (from the Config)."""
-        return self.config.mode
 
     def section_of(self, offset: int) -> str | None:
         """Name of the layout section containing ``offset``."""
@@ -175,8 +170,6 @@ class Draft:
     @cached_property
     def specificity(self) -> Specificity:
         """Specific details of the draft (computed once, shared by several rules)."""
-        from followup_lint.specificity import analyse
-
         return analyse(self)
 
     @cached_property
@@ -193,8 +186,6 @@ class Draft:
     @cached_property
     def metrics(self) -> Metrics:
         """Word count, sentences, reading grade... (computed once, shared by rules and report)."""
-        from followup_lint.metrics import measure
-
         return measure(self)
 
     @property
@@ -279,9 +270,8 @@ def parse_drafts(
     pipeline: Pipeline,
     texts: Iterable[str],
     contexts: Iterable[Context | None],
-    config: Config,
+    mode: Mode = "draft",
     *,
-    vocabulary: frozenset[str] = frozenset(),
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[Draft]:
@@ -339,10 +329,9 @@ def parse_drafts(
             doc=doc,
             layout=layout,
             capabilities=pipeline.capabilities,
-            config=config,
+            mode=mode,
             context=context,
             placeholders=placeholders,
             kind=kind,
             kind_inferred=inferred,
-            vocabulary=vocabulary,
         )

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followup_lint.ruleset import rules_dir
+from followup_lint.datafiles import rules_dir
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker

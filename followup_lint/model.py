@@ -119,6 +119,10 @@ class Report(BaseModel):
         default_factory=list,
         description="Rules that ran with less parser information than they normally use.",
     )
+    rules: list[str] = Field(
+        default_factory=list,
+        description="Every rule that ran on this draft (shipped and rule-dirs packs), by id.",
+    )
     metrics: Metrics = Field(default_factory=Metrics)
     score: int = Field(
         default=100, ge=0, le=100,

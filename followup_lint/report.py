@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from followup_lint.draft import Draft
-from followup_lint.model import Finding, Report, Severity, Verdict
+from followup_lint.model import Finding, MessageKind, Metrics, Mode, Report, Severity, Verdict
 
 #: Points a finding costs the 0-100 score, by severity.
 PENALTY = {Severity.error: 20, Severity.warning: 5, Severity.info: 1}
@@ -27,22 +26,27 @@ def sort_key(finding: Finding) -> tuple[int, int, str]:
 
 
 def build_report(
-    draft: Draft,
     findings: Iterable[Finding],
     *,
+    kind: MessageKind,
+    kind_inferred: bool,
+    mode: Mode,
+    metrics: Metrics,
     model: str,
     pipeline: list[str],
     degraded_rules: Iterable[str],
+    rules: Iterable[str],
 ) -> Report:
     """Assemble the Report for one draft."""
     return recount(Report(
-        kind=draft.kind,
-        kind_inferred=draft.kind_inferred,
-        mode=draft.mode,
+        kind=kind,
+        kind_inferred=kind_inferred,
+        mode=mode,
         model=model,
         pipeline=pipeline,
         degraded_rules=sorted(degraded_rules),
-        metrics=draft.metrics,
+        rules=sorted(rules),
+        metrics=metrics,
     ), list(findings))
 
 

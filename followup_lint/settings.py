@@ -3,7 +3,9 @@
 Found by searching up from each linted file; ``--config FILE`` overrides the search.
 Keys mirror :class:`~followup_lint.config.Config` (with hyphens), plus what only the
 command line uses: ``fail-on``, ``rule-dirs``, ``per-file-ignores`` and ``extensions``.
-An unknown key is an error naming the file, the key and the allowed keys.
+Per-rule options are tables: ``[rules.too-long]`` / ``[tool.followup-lint.rules.too-long]``.
+An unknown key is an error naming the file, the key and the allowed keys; an unknown
+option names the file, the rule and the option.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from followup_lint.config import DEFAULT_HANDWRITTEN_NOTE_FOR, DEFAULT_MODEL, Config
+from followup_lint.config import DEFAULT_MODEL, Config
 from followup_lint.datafiles import describe, read_data_file, read_toml
 from followup_lint.errors import ConfigError
 from followup_lint.model import Mode, Severity
@@ -43,9 +45,9 @@ class FileSettings(BaseModel):
     template_variables: list[str] = Field(default_factory=list, alias="template-variables")
     model: str = DEFAULT_MODEL
     extensions: list[str] = Field(default_factory=list)
-    handwritten_note_for: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_HANDWRITTEN_NOTE_FOR), alias="handwritten-note-for"
-    )
+    handwritten_note_for: list[str] | None = Field(default=None, alias="handwritten-note-for")
+    preview: bool = False
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
 
 def allowed_keys() -> list[str]:
@@ -109,10 +111,12 @@ def load_settings(path: Path) -> Settings:
         config = Config(
             mode=raw.mode, select=raw.select, ignore=raw.ignore, severity=raw.severity,
             model=raw.model, vocabulary=vocabulary, template_variables=raw.template_variables,
-            handwritten_note_for=raw.handwritten_note_for,
+            handwritten_note_for=raw.handwritten_note_for, preview=raw.preview, rules=raw.rules,
         )
     except ValidationError as exc:
         raise ConfigError(f"{path}: {describe(exc, allowed_keys())}") from None
+    if raw.rules:
+        _check_rule_options(path, config, rule_dirs)
     extensions = tuple(e if e.startswith(".") else f".{e}" for e in raw.extensions)
     return Settings(
         config=config, fail_on=raw.fail_on,
@@ -137,6 +141,19 @@ def inside_root(settings_file: Path, key: str, value: str) -> Path:
         raise ConfigError(f"{settings_file}: {key}: {value!r} is outside {root}; paths in "
                           "settings must stay inside the folder of the settings file")
     return resolved
+
+
+def _check_rule_options(path: Path, config: Config, rule_dirs: tuple[Path, ...]) -> None:
+    """Validate ``[rules.<id>]`` tables now, so that errors name this file."""
+    from followup_lint.datafiles import rules_dir
+    from followup_lint.packs.binding import bind_all
+    from followup_lint.packs.loading import load_rules
+    from followup_lint.selection import resolve_options
+
+    try:
+        resolve_options(bind_all(load_rules([rules_dir(), *rule_dirs])), config)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def find_settings_file(start: Path) -> Path | None:

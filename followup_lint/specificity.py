@@ -20,6 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from followup_lint.dates import DATE_WORDS
 from followup_lint.lexicon import spellchecker, word_list
 
 if TYPE_CHECKING:
@@ -30,11 +31,9 @@ if TYPE_CHECKING:
 DetailKind = Literal["named", "discussed"]
 #: Nouns for a part of the employer; a word naming which one is not a subject discussed.
 _ORG_UNITS = frozenset("team department group unit division staff crew side office".split())
+#: Nouns a job title is written before: "the welding role", "the line cook opening".
+_ROLE_SLOTS = frozenset("role position job opening post vacancy opportunity".split())
 
-_DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
-)
 # Capitalised words that name nothing: greetings, titles, stock words of any email.
 _NOT_NAMES = frozenset(
     "i thank thanks hi hello dear mr mrs ms miss dr prof sir madam best regards sincerely "
@@ -123,7 +122,7 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
             return "named"
         if not any(c.isalpha() for c in text):
             return None
-    if lower in _DATE_WORDS:
+    if lower in DATE_WORDS:
         return "named"
     if lower.rstrip(".") in _NOT_NAMES:
         return None
@@ -142,6 +141,12 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
                 return None
             if token.dep_ == "compound" and token.head.lemma_.lower() in _ORG_UNITS:
                 return None  # "the design team": which team, not what was discussed
+            head = token
+            while head.dep_ == "compound" and head.head is not head:
+                head = head.head
+            if head is not token and (head.lemma_.lower() in roles or
+                                      head.lemma_.lower() in _ROLE_SLOTS):
+                return "named"  # "the welding role", "data analyst": the job's title
             if lower not in spellchecker():
                 return None  # a typo or texting form says nothing about the interview
             return "named" if lemma in roles else "discussed"
@@ -215,3 +220,8 @@ def _match_context(draft: Draft, result: Specificity, sections: tuple[str, ...])
             result.details.append(Detail("discussed", draft.text[where[0]:where[1]], *where))
         else:
             result.topics_missing.append(topic)
+
+
+def is_generic(draft: Draft) -> bool:
+    """True when the body has prose but not one specific detail."""
+    return bool(draft.body_tokens) and draft.specificity.count == 0

@@ -132,3 +132,22 @@ def aimed_at_their_side(token: Token, sentence) -> bool:
         if who == "writer":
             return any(c.dep_ == "poss" and c.lower_ in {"your", "their"} for c in token.children)
     return True
+
+
+class Sentence(list):
+    """A body sentence as a list of the Draft's own Token objects (iterating a spaCy Span
+    makes new Token objects each time; the tone checks walk each sentence many times),
+    with the Span's offsets, text and root."""
+
+    def __init__(self, span, tokens) -> None:
+        super().__init__(tokens)
+        self.start, self.end = span.start, span.end
+        self.start_char, self.end_char = span.start_char, span.end_char
+        self.text = span.text
+        self.root = span.root
+
+
+def body_sentences(draft) -> list[Sentence]:
+    """The draft's body sentences as :class:`Sentence` lists."""
+    tokens = draft.tokens
+    return [Sentence(span, tokens[span.start:span.end]) for span in draft.body_sentences]

@@ -22,7 +22,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from followup_lint import Config, Context, Linter
-from followup_lint.ruleset import load_rules
+from followup_lint.packs.loading import load_rules
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 CORE_RULES = ("generic-phrase", "generic-message", "missing-specifics", "casual-tone",

@@ -6,7 +6,7 @@ import pytest
 
 from followup_lint import Config, Linter, RulePackError
 from followup_lint.inputs import read_source
-from followup_lint.ruleset import load_rules
+from followup_lint.packs.loading import load_rules
 
 TEXTS = {
     "empty": "",

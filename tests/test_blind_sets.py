@@ -16,11 +16,11 @@ from followup_lint import Linter
 
 #: (recall floor, precision floor) per set and category.
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
-    "A": {"casual": (0.95, 0.95), "desperate": (0.80, 0.95), "generic": (0.75, 0.95),
+    "A": {"casual": (0.95, 0.95), "desperate": (0.80, 0.95), "generic": (0.90, 0.95),
           "generic_greeting": (0.90, 0.95), "hostile": (0.45, 0.95), "pushy": (0.78, 0.95)},
-    "B": {"casual": (0.85, 0.95), "desperate": (0.50, 0.95), "generic": (0.60, 0.90),
+    "B": {"casual": (0.85, 0.95), "desperate": (0.50, 0.95), "generic": (0.83, 0.90),
           "generic_greeting": (0.60, 0.93), "hostile": (0.50, 0.95), "pushy": (0.60, 0.95)},
-    "C": {"casual": (0.88, 0.92), "desperate": (0.50, 0.92), "generic": (0.35, 0.90),
+    "C": {"casual": (0.88, 0.92), "desperate": (0.50, 0.92), "generic": (0.70, 0.92),
           "generic_greeting": (0.80, 0.95), "hostile": (0.40, 0.95), "pushy": (0.43, 0.95)},
 }
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from followup_lint.packs.loading import load_rules
 from followup_lint.reference import generated_docs
-from followup_lint.ruleset import load_rules
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from followup_lint.ruleset import rules_dir
+from followup_lint.datafiles import rules_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from followup_lint import Config, Linter, Severity
-from followup_lint.checks import CHECKS, Hit, register
 
 DRAFT = ("Dear Ms. Halvorsen,\n\nthx for the intervew about the Contoso returns workflow!! "
          "Please let me know by Friday.\n\nCheers,\nSam")
@@ -22,23 +21,28 @@ family = "custom"
 severity = "warning"
 summary = "s"
 rationale = "r"
-checks = ["test-explodes"]
+python = true
 [examples]
 fail = ["a", "b"]
 pass = ["c", "d"]
 """
 
+EXPLODING_MODULE = """
+from followup_lint.rule import Hit
+
+
+def check(draft, options):
+    yield Hit(0, 1, "first")
+    raise RuntimeError("boom")
+"""
+
 
 @pytest.fixture()
 def exploding_rule_dir(tmp_path: Path):
-    if "test-explodes" not in CHECKS:
-        @register("test-explodes")
-        def explode(draft, rule):
-            yield Hit(0, 1, "first")
-            raise RuntimeError("boom")
     (tmp_path / "custom").mkdir()
     (tmp_path / "custom" / "exploding-rule.toml").write_text(FAILING_RULE, encoding="utf-8")
-    from followup_lint.ruleset import rules_dir
+    (tmp_path / "custom" / "exploding-rule.py").write_text(EXPLODING_MODULE, encoding="utf-8")
+    from followup_lint.datafiles import rules_dir
 
     return [rules_dir(), tmp_path]
 

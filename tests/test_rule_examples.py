@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from followup_lint import Config, Linter
-from followup_lint.ruleset import Example, load_rules
+from followup_lint.packs.loading import load_rules
+from followup_lint.packs.schema import Example
 
 RULES = load_rules()
 EXAMPLED = [r for r in RULES if r.examples is not None]

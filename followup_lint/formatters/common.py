@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from followup_lint.model import Finding, Report
 
 if TYPE_CHECKING:
-    from followup_lint.ruleset import RuleSpec
+    from followup_lint.packs.schema import RuleSpec
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,113 @@
+"""What a follow-up should say: thanks, enthusiasm, a tie to the writer's experience and a
+specific detail. Shared by the content rules (missing-gratitude, missing-enthusiasm,
+missing-qualifications) and missing-specifics, which calibrate their severity on it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from followup_lint.model import Severity
+from followup_lint.syntax import subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from followup_lint.draft import Draft
+
+THANKS = frozenset(
+    "thank thanks thankful appreciate appreciated appreciating appreciation appreciative "
+    "grateful gratitude gratefully thx thnx ty".split()
+)
+ENTHUSIASM = frozenset(
+    "excited exciting excitement enthusiastic enthusiasm eager eagerly keen thrilled "
+    "delighted interested interest interesting passionate passion enjoy enjoyed enjoying "
+    "glad happy pleased love loved inspiring inspired appeal appeals appealing energized "
+    "impressed fascinating fascinated forward motivated honored honoured privilege".split()
+)
+_FIRST_PERSON = frozenset("i my me i'm i've i'd i'll".split())
+_EXPERIENCE_NOUNS = frozenset(
+    "experience background skill skills expertise year years degree certification training "
+    "portfolio track work career internship role position job time decade months month "
+    "certificate license licence qualification".split()
+)
+# Verbs of doing the work: "I built", "I led", "I have managed", "I could help".
+_WORK_VERBS = frozenset(
+    "build lead manage develop design implement create improve reduce increase launch "
+    "train teach work spend serve handle run coordinate organize organise support "
+    "analyze analyse write code test automate migrate plan deliver supervise cook nurse "
+    "care teach mentor negotiate sell research streamline apply bring contribute help "
+    "use solve grow own drive oversee prepare maintain ship review close answer process "
+    "resolve fix edit install repair serve treat counsel tutor coach recruit hire audit "
+    "file draft present publish photograph film bake cook clean schedule book dispatch "
+    "deploy configure debug refactor model forecast budget reconcile invoice sell pitch "
+    "negotiate translate interpret assess diagnose assist volunteer intern study earn "
+    "complete certify specialize specialise".split()
+)
+
+
+def _words(tokens) -> set[str]:
+    return {t.lower_ for t in tokens}
+
+
+_WITHDRAWAL = frozenset("withdraw withdrawing withdrawn withdrawal decline declining".split())
+_REJECTION_NEWS = re.compile(
+    r"(?i)\b(did(n't| not) work out|(was|were|am|'m) not (selected|chosen)|"
+    r"(another|other) (candidate|applicant|direction)|(position|role) (has been|was) filled)"
+)
+
+
+def is_withdrawal(draft: Draft) -> bool:
+    """A note that withdraws, declines an offer or answers a rejection closes the
+    process: it need not pitch the writer's fit or enthusiasm."""
+    forms = draft.prose_forms
+    return bool(forms & _WITHDRAWAL) or bool(_REJECTION_NEWS.search(draft.plain)) or (
+        "accepted" in forms and bool(forms & {"another", "other"}) and
+        bool(forms & {"position", "offer", "role", "job"}))
+
+
+def content_gaps(draft: Draft) -> set[str]:
+    """Which of the four things a follow-up should say are missing: thanks, enthusiasm,
+    a tie to the writer's experience, a specific detail. One gap is a suggestion; from
+    two on, a careers coach would ask for a rewrite."""
+    gaps = set()
+    if not draft.prose_forms & THANKS:
+        gaps.add("gratitude")
+    if not draft.prose_forms & ENTHUSIASM:
+        gaps.add("enthusiasm")
+    if draft.kind == "reminder":
+        return gaps  # a status check need not pitch the writer or recall the talk
+    has_parse = {"lemma", "dep"} <= draft.capabilities
+    if not any(ties_experience(s, has_parse) for s in draft.body_sentences):
+        gaps.add("qualifications")
+    if draft.specificity.count == 0 or not draft.specificity.discussed:
+        gaps.add("specifics")
+    return gaps
+
+
+def calibrated(draft: Draft) -> Severity | None:
+    """The severity of a whole-email content finding: info for a single gap, else the
+    rule's own (None)."""
+    return None if len(content_gaps(draft)) >= 2 else Severity.info
+
+
+def ties_experience(sentence: Span, has_parse: bool) -> bool:
+    """True when the sentence speaks of the writer's own experience or ability to do the work."""
+    words = _words(sentence)
+    if not words & _FIRST_PERSON:
+        return False
+    lemmas = {t.lemma_.lower() for t in sentence} if has_parse else words
+    if "my" in words and lemmas & _EXPERIENCE_NOUNS:
+        return True
+    if any(t.lower_ == "as" and t.i + 1 < sentence.end and t.nbor(1).lower_ in {"a", "an"}
+           for t in sentence):
+        return True  # "as a line cook, I ..."
+    for token in sentence:
+        if has_parse:
+            if token.lemma_.lower() in _WORK_VERBS and token.pos_ in {"VERB", "AUX"}:
+                subject = subject_of(token)
+                if subject is not None and subject.lower_ in _FIRST_PERSON:
+                    return True
+        elif token.lower_ in _WORK_VERBS or token.lower_.rstrip("ed") in _WORK_VERBS:
+            return True
+    return False

@@ -1,0 +1,56 @@
+"""A greeting that names no one where the interviewer's name belongs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.lexicon import word_list
+from followup_lint.rule import Hit
+
+if TYPE_CHECKING:
+    from followup_lint.draft import Draft
+    from followup_lint.rule import RuleOptions
+
+_SALUTATION = re.compile(
+    r"(?i)^\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"to\s+whom\s+(?:it|this)\s+may\s+concern|to\s+the|morning|afternoon)\b[\s,:;.!-]*"
+)
+_HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|mx|miss|dr|prof|professor|judge|chef|coach)\b\.?")
+#: Words that address a role, a group or nobody in particular.
+_NOBODY = frozenset(
+    "hiring manager managers team teams recruiter recruiters recruiting recruitment committee "
+    "search selection interview interviewing panel department hr human resources talent "
+    "acquisition sir sirs madam or and all everyone everybody there folks friends colleagues "
+    "whom it may concern to the members of staff people partner partners personnel "
+    "director directors officer admissions interviewer interviewers supervisor friend "
+    "employer employers ma'am maam mam principal chef nurse coach boss".split()
+)
+
+
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
+    """'To whom it may concern', 'Dear Hiring Manager', a bare 'Hello,'."""
+    greeting = draft.layout.first("greeting")
+    if greeting is None:
+        return
+    text = draft.plain[greeting.start:greeting.end]
+    match = _SALUTATION.match(text)
+    if match is None or draft.in_placeholder(greeting.start, greeting.end):
+        return
+    rest = text[match.end():].strip(" \t,:;.!-")
+    honorific = _HONORIFIC.match(rest)
+    if honorific:
+        after = re.findall(r"[A-Za-z']+", rest[honorific.end():])
+        if after and after[0].lower() not in {"or", "and"}:
+            return  # "Dear Ms. Hiring Manager" is odd, but it addresses a person
+        rest = rest[honorific.end():]
+    words = re.findall(r"[A-Za-z']+", rest.replace("/", " "))
+    nobody = _NOBODY | word_list("role-nouns.txt")
+    if any(w.lower() not in nobody and not _HONORIFIC.fullmatch(w) for w in words):
+        return  # names someone
+    names = draft.context.interviewers if draft.context and draft.context.interviewers else []
+    who = f" ({', '.join(names)})" if names else ""
+    end = greeting.start + len(text.rstrip())
+    yield Hit(greeting.start, end, f"This greeting names no one; address the person you met "
+              f"by name{who}.", quoted=tuple(names))

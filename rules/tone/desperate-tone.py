@@ -1,0 +1,161 @@
+"""Repeated apologies for writing: one 'sorry to bother you' is polite, three is pleading."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from followup_lint.lexicon import word_list
+from followup_lint.model import Severity
+from followup_lint.rule import Hit, RuleOptions
+from followup_lint.syntax import body_sentences, is_negated, is_softened, party, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from followup_lint.draft import Draft
+
+_APOLOGY = re.compile(r"(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologizing|forgive me)\b")
+
+
+class Options(RuleOptions):
+    max_apologies: int = Field(
+        default=1, ge=0,
+        description="Apologies allowed; each one after these is reported as pleading.")
+
+
+def _check_repeated_apologies(draft: Draft, max_apologies: int) -> Iterator[Hit]:
+    """Report the second and later apologies in the writer's prose."""
+    found = []
+    for section in draft.layout.spans("subject", "body", "sign-off"):
+        found += [(section.start + m.start(), section.start + m.end())
+                  for m in _APOLOGY.finditer(draft.plain[section.start:section.end])]
+    for start, end in found[max_apologies:]:
+        yield Hit(start, end, f"Apologising {len(found)} times reads as pleading; one brief "
+                  "apology at most, then get to the point.")
+
+
+# -- begging and need: what the writer asks for and why -----------------------------------
+_JOB_NOUNS = frozenset("job position role chance shot opportunity try offer spot".split())
+_DEPENDANTS = frozenset("family kids children child son daughter baby dog cat pets pet "
+                        "mother mom mum father dad parents wife husband".split())
+_PROVIDE_VERBS = frozenset("feed support provide keep pay afford cover save".split())
+_NEED_HEADS = frozenset("need must depend rely count desperate afford".split())
+#: Words the hardship check starts from, besides the hardship list itself.
+_HARDSHIP_LEMMAS = _DEPENDANTS | {"evict", "kick"}
+#: Imperatives a plea is made of: "please hire me", "don't pass me over".
+_PLEA_VERBS = frozenset("give hire choose pick take select pass let forget overlook reject "
+                        "consider".split())
+#: A promise with no limit: "I'll never ask for a raise", "every single day, forever".
+_UNLIMITED = ("forever", "every single day", "never ask", "never complain", "no complaints",
+              "please, please", "please please")
+
+
+def _begging(sentence: Span) -> Iterator[Hit]:
+    """'Please give me this job', 'pretty please', a plea for the job itself."""
+    lowered = sentence.text.lower()
+    if "pretty please" in lowered:
+        yield Hit(sentence.start_char, sentence.end_char, "Pleading reads as desperate; "
+                  "state your interest with confidence instead.", severity=Severity.error)
+        return
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if lemma not in _PLEA_VERBS or subject_of(verb) is not None:
+            continue  # only an imperative: "please give me the job", "just hire me"
+        gets_me = any(c.lower_ == "me" and c.dep_ in {"dative", "dobj"} for c in verb.children)
+        wants_job = any(c.dep_ == "dobj" and c.lemma_.lower() in _JOB_NOUNS
+                        for c in verb.children) or lemma != "give"
+        bargain = any(c.dep_ == "conj" and party(subject_of(c)) == "writer"
+                      for c in verb.children)  # "pick me and I'll ..."
+        pleading = lemma == "give" or is_negated(verb) or bargain or any(
+            c.lower_ in {"please", "just"} for c in verb.children)
+        if gets_me and wants_job and pleading:
+            yield Hit(sentence.start_char, sentence.end_char, "Begging for the job reads as "
+                      "desperate; say why you fit instead.", severity=Severity.error)
+            return
+
+
+def _owned_by_writer(token: Token) -> bool:
+    if any(c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in token.children):
+        return True
+    node = token.head
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"}:
+            return party(subject_of(node)) == "writer"
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _hardship(sentence: Span) -> Iterator[Hit]:
+    """Money, housing or dependants given as the reason to be hired (a mere mention of
+    money trouble is oversharing, which ``personal-anecdote`` reports)."""
+    hardship = word_list("hardship.txt")
+    needy = any(t.lemma_.lower() in _NEED_HEADS | _PROVIDE_VERBS or
+                (t.lower_ == "to" and t.head.lemma_.lower() == "have") or
+                (t.like_num and t.head.lemma_.lower() in {"month", "week", "year", "place",
+                                                          "company", "job", "application"})
+                for t in sentence)
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma not in _HARDSHIP_LEMMAS and token.lower_ not in hardship and \
+                lemma not in hardship:
+            continue
+        owned = token.dep_ not in {"compound", "amod", "nmod"} and _owned_by_writer(token)
+        evicted = lemma in {"evict", "kick"} and (
+            lemma == "evict" or any(c.lower_ == "out" for c in token.children))
+        if evicted and party(subject_of(token)) in {"writer", None}:
+            owned = True
+        elif token.lower_ in hardship or lemma in hardship:
+            pass
+        elif lemma in _DEPENDANTS and (token.head.lemma_.lower() in _PROVIDE_VERBS or (
+                token.dep_ == "nsubj" and token.head.lemma_.lower() in _NEED_HEADS)):
+            owned = owned or any(c.lower_ in {"my", "our"} for c in token.children)
+        else:
+            continue
+        if evicted or (owned and needy):
+            yield Hit(sentence.start_char, sentence.end_char, "Your money, housing or family "
+                      "worries are not a reason to hire you, and they make the reader "
+                      "uncomfortable; say what you bring to the role.",
+                      severity=Severity.warning)
+            return
+
+
+def _anything(sentence: Span) -> Iterator[Hit]:
+    """'I'll do literally anything', 'I'd work for free': offering whatever it takes."""
+    lowered = sentence.text.lower()
+    offers = any(p in lowered for p in ("for free", "pay cut", "for nothing", "literally anything",
+                                        "absolutely anything", "whatever it takes", "unpaid",
+                                        "whatever makes") + _UNLIMITED)
+    for token in sentence:
+        if token.lower_ in {"anything", "whatever"} and token.dep_ in {"dobj", "pobj", "appos"}:
+            verb = token.head if token.dep_ == "dobj" else token.head.head
+            if verb.lemma_.lower() in {"do", "work", "take", "accept", "clean", "sacrifice"} and \
+                    party(subject_of(verb)) == "writer" and not is_softened(verb) and \
+                    not sentence.text.rstrip().endswith("?"):
+                offers = True
+    if offers:
+        yield Hit(sentence.start_char, sentence.end_char, "Offering to do anything, or to "
+                  "work for less, reads as desperate; say what you bring instead.",
+                  severity=Severity.warning)
+
+
+def _check_begging(draft: Draft) -> Iterator[Hit]:
+    """Pleas for the job and hardship given as the reason to be hired."""
+    if not draft.has_parse:
+        return
+    for sentence in body_sentences(draft):
+        hit = next(_begging(sentence), None) or next(_hardship(sentence), None) or \
+            next(_anything(sentence), None)
+        if hit is not None:
+            yield hit
+
+
+def check(draft: Draft, options: Options) -> Iterator[Hit]:
+    """Repeated apologies, begging and hardship stories."""
+    yield from _check_repeated_apologies(draft, options.max_apologies)
+    yield from _check_begging(draft)

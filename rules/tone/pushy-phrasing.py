@@ -1,0 +1,562 @@
+"""Deadlines put on the reader, told apart from the writer's own by the dependency parse.
+
+"Let me know by Friday" and "Please respond before noon" set the reader a deadline;
+"I need to respond to another offer by Friday" states the writer's own. The
+difference is who the deciding verb's subject is, which only the parse shows.
+Stock demands and impatience ("ASAP", "why haven't I heard back") are data in
+``rules/tone/pushy-phrasing.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.dates import DATE_WORDS
+from followup_lint.lexicon import word_list
+from followup_lint.model import Severity
+from followup_lint.rule import Hit
+from followup_lint.syntax import (
+    aimed_at_their_side,
+    body_sentences,
+    is_negated,
+    is_question,
+    is_softened,
+    party,
+    subject_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from followup_lint.draft import Draft
+    from followup_lint.rule import RuleOptions
+
+NEEDS = frozenset({"pos", "lemma", "dep"})
+
+
+_REPLY_VERBS = frozenset(
+    "know respond reply answer decide confirm call email write get hear contact update send "
+    "tell inform return let give provide make".split()
+)
+_WANT_VERBS = frozenset("need expect require want demand insist".split())
+_POLITE_WANT_VERBS = frozenset("appreciate like love hope".split())
+_ANSWER_NOUNS = frozenset(
+    "answer response reply decision update feedback callback call word confirmation news "
+    "offer yes no verdict yours".split()
+)
+_DEADLINE_PREPS = frozenset("by before within until no".split())
+_TIME_WORDS = DATE_WORDS | frozenset(
+    "today tomorrow tonight noon midnight eod cob end close morning afternoon evening week "
+    "weekend hours hour days day pm am".split()
+)
+_NOW_WORDS = frozenset("today tomorrow tonight immediately asap now urgently".split())
+# An invitation is not a demand: "feel free to contact me right away".
+_INVITATION_HEADS = frozenset("free hesitate welcome".split())
+_READER = frozenset("you your yourself u".split())
+# Verbs that report a plan or a statement: a time under them sets no deadline.
+_REPORTING_HEADS = frozenset(
+    "mention say tell hope plan expect anticipate aim intend note indicate explain share "
+    "estimate think".split()
+)
+_WRITER = frozenset("i we me us my our".split())
+
+
+def _is_time(span_tokens: list[Token]) -> bool:
+    return any(t.lower_ in _TIME_WORDS or (t.like_num and not t.is_alpha) for t in span_tokens)
+
+
+def _is_now_phrase(token: Token) -> bool:
+    if token.lower_ not in {"soon", "away", "once", "delay"}:
+        return False
+    following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
+    previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if token.lower_ == "soon":
+        return previous == "as" and following == ["as", "possible"]
+    if token.lower_ == "away":
+        return previous == "right"
+    if token.lower_ == "once":
+        return previous == "at" and token.dep_ in {"pobj", "advmod"}
+    if token.lower_ == "delay":
+        return previous == "without"
+    return False
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _deadline_hits(sentence: Span) -> Iterator[Hit]:
+    for token in sentence:
+        lower = token.lower_
+        is_deadline_prep = lower in _DEADLINE_PREPS and token.dep_ == "prep" and _is_time(
+            list(token.subtree)[1:]
+        )
+        is_now = (lower in _NOW_WORDS and token.dep_ in {"npadvmod", "advmod", "pobj", "dobj"}) or (
+            _is_now_phrase(token)
+        )
+        if not (is_deadline_prep or is_now):
+            continue
+        verb = _governing_verb(token.head if is_deadline_prep else token)
+        if verb is None:
+            continue
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "let":
+            verb = verb.head  # "let me know by Friday": the reader is asked to let
+        if any(a.lemma_.lower() in _REPORTING_HEADS for a in verb.ancestors):
+            continue  # "you mentioned you hoped to decide by May": their plan, not a demand
+        if is_negated(verb) or any(is_negated(a) for a in verb.ancestors):
+            continue  # "please don't feel any pressure to reply right away"
+        if any(a.lemma_.lower() in _INVITATION_HEADS for a in verb.ancestors) or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "should", "when", "once"} for c in verb.children
+        ):
+            continue
+        subject = subject_of(verb)
+        who = subject.lower_ if subject is not None else None
+        lemma = verb.lemma_.lower()
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "attr"}}
+        objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep"
+                    for g in c.children if g.dep_ == "pobj"}  # "insist on an update"
+        start = min(verb.idx, token.idx)
+        end = max(t.idx + len(t) for t in token.subtree)
+        wants_to_know = lemma in {"know", "hear", "have"} and (
+            verb.head.lemma_.lower() in _WANT_VERBS)
+        if who in _WRITER and (
+            (lemma in _WANT_VERBS and objects & _ANSWER_NOUNS) or wants_to_know
+        ):
+            yield Hit(start, end, "This demands an answer on your schedule; ask about their "
+                      "timeline instead.", severity=Severity.error)
+        elif who in _WRITER and lemma in _POLITE_WANT_VERBS and objects & _ANSWER_NOUNS:
+            yield Hit(start, end, "Asking for an answer by a set time pressures the reader; "
+                      "ask when they expect to decide instead.", severity=Severity.warning)
+        elif (who is None or who in _READER) and lemma not in _REPLY_VERBS and (
+                objects & _ANSWER_NOUNS or any(t.lemma_.lower() in {"reply", "respond"}
+                                                for t in verb.subtree)):
+            # "Please have an answer for me before the weekend", "...and reply today"
+            yield Hit(start, end, "This sets the hiring team a deadline; respect their "
+                      "timeline and ask when they expect to decide.", severity=Severity.error)
+        elif (who is None or who in _READER) and lemma in _REPLY_VERBS:
+            if lemma in {"let", "make", "give"} and not any(
+                c.lemma_ in {"know", "decision", "answer", "update", "offer"} for c in verb.subtree
+            ):
+                continue
+            yield Hit(start, end, "This sets the hiring team a deadline; respect their "
+                      "timeline and ask when they expect to decide.", severity=Severity.error)
+
+
+def _deadline_hits_without_parse(sentence: Span) -> Iterator[Hit]:
+    """Blank mode: a reply verb followed closely by 'by <time word>', not after 'I'."""
+    tokens = list(sentence)
+    for i, token in enumerate(tokens):
+        if token.lower_ not in _REPLY_VERBS:
+            continue
+        before = {t.lower_ for t in tokens[max(0, i - 4):i]}
+        if before & _WRITER:
+            continue
+        window = tokens[i + 1:i + 7]
+        for j, follower in enumerate(window):
+            if follower.lower_ in _DEADLINE_PREPS and _is_time(window[j + 1:j + 4]):
+                last = window[min(j + 3, len(window) - 1)]
+                yield Hit(token.idx, last.idx + len(last), "This sets the hiring team a "
+                          "deadline; respect their timeline.", severity=Severity.error)
+                break
+
+
+def _check_reader_deadline(draft: Draft) -> Iterator[Hit]:
+    """Deadlines and demands aimed at the reader."""
+    finder = _deadline_hits if draft.has_parse else _deadline_hits_without_parse
+    for sentence in body_sentences(draft):
+        yield from finder(sentence)
+
+
+# -- impatience: what the sentence does, read from the parse -------------------------------
+# Verbs of answering the candidate; "get back", "reach out" count through their particle.
+_RESPONSE_VERBS = frozenset(
+    "respond reply answer call contact write acknowledge return email text update inform "
+    "notify tell".split()
+)
+_PARTICLE_RESPONSES = {"get": {"back"}, "reach": {"out"}, "follow": {"up"}, "circle": {"back"}}
+_RECEIVE_VERBS = frozenset("hear receive get have".split())
+#: Every verb the silence check looks at (the rest of a sentence is skipped cheaply).
+_SILENCE_LEMMAS = _RESPONSE_VERBS | set(_PARTICLE_RESPONSES) | _RECEIVE_VERBS | {
+    "wait", "ignore", "leave"}
+# What turns "I haven't heard back" from a plain fact into a reproach.
+_EDGE_WORDS = frozenset(
+    "still anything nothing word peep single once ever even again whatsoever all "
+    "weeks months forever finally".split()
+)
+# Markers of a challenging question about the pace ("...or what?", "how long does it take").
+_CHALLENGE_WORDS = frozenset(
+    "even ever already seriously still honestly holdup hold-up supposed indefinitely "
+    "actually bother bothering".split()
+)
+_PACE_TOPICS = frozenset(
+    "decision decide decided hear heard back answer respond response reply job position "
+    "offer process update call news anyone anybody someone wait waiting long take takes "
+    "taking weeks months days".split()
+)
+_ASSUME_VERBS = frozenset("assume guess suppose gather figure presume consider take".split())
+_MOVED_ON_WORDS = frozenset(
+    "else another filled moved chose chosen went hired selected interested forgot forgotten "
+    "ignored ignoring lost unsuccessful rejected decided silence hint stop quit no fine "
+    "refreshing".split()
+)
+_PROMISE_VERBS = frozenset("promise assure guarantee swear commit".split())
+_TELL_VERBS = frozenset("say tell state mention indicate".split())
+_THREAT_VERBS = frozenset("tell warn report complain sue post publish tweet spread expose "
+                          "escalate raise".split())
+#: Threat verbs that need no audience: "I will escalate this", "I will sue".
+_SELF_SUFFICIENT_THREATS = frozenset("escalate sue".split())
+_SUPERIORS = frozenset("office manager boss director ceo hr supervisor head superiors "
+                       "management owner".split())
+# Verbs that threaten only with a review as their object: "I will leave a review".
+_REVIEW_VERBS = frozenset("write leave post share".split())
+_AUDIENCES = frozenset(
+    "everyone everybody others people friends network colleagues contacts public world "
+    "glassdoor indeed linkedin twitter reddit facebook tiktok instagram online internet "
+    "review reviews bbb lawyer attorney attorneys lawyers media press newspaper "
+    "candidates applicants".split()
+)
+_HIRING_PROCESS = frozenset(
+    "interview interviews interviewing interviewer interviewers hiring recruitment "
+    "recruiting recruiter recruiters hr process scheduling communication panel "
+    "candidates applicants questions".split()
+)
+_IMPROVE_WORDS = frozenset(
+    "improve improving fix rethink revisit overhaul better effective efficient "
+    "professional".split()
+)
+_ADVICE_HEADS = frozenset("suggest recommend advise urge should need ought consider".split())
+_MESSAGE_NOUNS = frozenset("email message note application letter voicemail e-mail".split())
+
+
+def _is_response(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in _RESPONSE_VERBS:
+        return True
+    wanted = _PARTICLE_RESPONSES.get(lemma)
+    return bool(wanted) and any(c.dep_ in {"prt", "advmod"} and c.lower_ in wanted
+                                for c in verb.children)
+
+
+def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'You haven't responded', 'nobody got back to me', 'I still haven't heard anything'."""
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in _SILENCE_LEMMAS or is_softened(verb):
+            continue
+        who = party(subject_of(verb))
+        waiting = lemma == "wait" or (lemma == "leave" and any(c.lower_ == "waiting"
+                                                              for c in verb.children))
+        if (waiting or lemma == "ignore") and not is_negated(verb) and (
+                (who == "writer" and waiting and words & {"still", "since", "weeks", "months",
+                                                          "left", "forever", "patiently", "long"})
+                or (who == "reader" and verb.lemma_.lower() == "ignore")):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Saying how long you have waited reads as a reproach; ask neutrally "
+                      "whether there is an update on the timeline.", severity=Severity.warning)
+            return
+        if not is_negated(verb):
+            continue
+        lemma = verb.lemma_.lower()
+        theirs = who in {"reader", "nobody"} and _is_response(verb)
+        mine = who == "writer" and lemma in _RECEIVE_VERBS and bool(words & _EDGE_WORDS) and (
+            lemma != "have" or bool(words & {"response", "reply", "answer", "word", "news"}))
+        if not (theirs or mine):
+            continue
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "Pointing out that they have not answered reads as a reproach; ask "
+                  "neutrally whether there is an update on the timeline.",
+                  severity=Severity.warning)
+        return
+
+
+def _pace_question(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
+    """'When are you going to get back to me?', 'did I get the job or what?'."""
+    if not is_question(sentence) or not words & _PACE_TOPICS:
+        return
+    lowered = text.lower()
+    challenge = bool(words & _CHALLENGE_WORDS) or any(
+        phrase in lowered for phrase in
+        ("or what", "or not", "so long", "this long", "that long", "how long", "how much longer",
+         "what's taking", "what is taking", "what's the hold", "at all", "or should i",
+         "how is it possible", "how can it", "don't you think")
+    )
+    if not challenge:
+        for verb in sentence:  # "when are you going to ...": a demand, not a question
+            if verb.lower_ == "going" and party(subject_of(verb)) in {"reader", "nobody"} and \
+                    any(c.lower_ in {"when", "ever"} for c in sentence):
+                challenge = True
+                break
+    if challenge:
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "A pointed question about the pace sounds impatient; ask politely whether "
+                  "there is an update on their timeline.", severity=Severity.warning)
+
+
+def _earlier_message(sentence: Span) -> Iterator[Hit]:
+    """'Did you even get my last email?': a question that nags about being ignored."""
+    if not is_question(sentence):
+        return
+    for verb in sentence:
+        subject = subject_of(verb)
+        asked = party(subject) == "reader" or (
+            subject is not None and subject.lower_ in {"anyone", "anybody", "someone", "somebody"})
+        if verb.lemma_.lower() in {"get", "receive", "see", "read", "open", "check"} and \
+                asked and any(
+                    t.lemma_.lower() in _MESSAGE_NOUNS and any(
+                        c.lower_ in {"my", "our", "these", "those", "the"} for c in t.children)
+                    for t in verb.subtree):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Asking whether they got your earlier email sounds like a reproach; "
+                      "resend the key point instead.", severity=Severity.warning)
+            return
+
+
+def _resignation(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'I can only assume you have moved on', 'I guess nobody is interested'."""
+    for verb in sentence:
+        if verb.lemma_.lower() not in _ASSUME_VERBS or party(subject_of(verb)) != "writer":
+            continue
+        if is_negated(verb) or is_softened(verb):
+            continue
+        if verb.lemma_.lower() in {"consider", "take"}:
+            if not any(t.lower_ == "no" and t.head.i in {verb.i} | {c.i for c in verb.children}
+                       for t in sentence):
+                continue  # "I'll take that as a no", not "I take pride in my work"
+        elif verb.dep_ not in {"ROOT", "conj", "parataxis"}:
+            continue
+        only = any(c.lower_ == "only" for c in verb.children)
+        scope = sentence.root if verb.dep_ == "parataxis" else verb
+        rest = {t.lower_ for t in scope.subtree if t.i != verb.i}
+        if rest & {"unless", "otherwise"}:
+            continue  # "I'll assume so unless I hear otherwise": a courteous default
+        if only or (rest & _MOVED_ON_WORDS) or ({"not", "n't", "never"} & rest):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Assuming the worst out loud reads as resentment; keep the door open "
+                      "and ask about next steps.", severity=Severity.warning)
+            return
+
+
+def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
+    """Holding the reader to a promise: 'you assured me I would hear by the 26th'."""
+    lowered = text.lower()
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if lemma not in _PROMISE_VERBS and lemma not in _TELL_VERBS:
+            continue
+        who = subject_of(verb)
+        passive = who is not None and who.dep_ == "nsubjpass"  # "I was told I'd hear"
+        if who is None or (party(who) == "writer" and not passive) or is_softened(verb):
+            continue
+        strong = lemma in _PROMISE_VERBS
+        told = lemma in _TELL_VERBS and (
+            any(edge in lowered for edge in ("no later than", "and yet", "it is now", "it's now",
+                                             "and now", "that was", "yet here", "yet it"))
+            or "personally" in words
+        )
+        if strong or told:
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Quoting their promise back at them reads as an accusation; ask "
+                      "whether the timeline has changed instead.", severity=Severity.warning)
+            return
+
+
+def _threat(sentence: Span) -> Iterator[Hit]:
+    """'I will be telling everyone I know', 'I'll post a review on Glassdoor'."""
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        reviews = lemma in _REVIEW_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"review", "experience", "story"}
+            for c in verb.children)
+        if not (lemma in _THREAT_VERBS or reviews) or party(subject_of(verb)) != "writer":
+            continue
+        if is_negated(verb) or is_softened(verb):
+            continue
+        future = any(c.lower_ in {"will", "'ll", "shall", "gon", "going", "be"} or
+                     c.lemma_.lower() in {"plan", "intend"} for c in verb.children) or \
+            verb.head.lemma_.lower() in {"plan", "intend", "go", "have"} or any(
+                c.lower_ in {"will", "'ll", "shall"} for a in list(verb.ancestors)[:2]
+                for c in a.children)
+        subtree = {t.lower_ for t in verb.subtree}
+        escalates = lemma == "raise" and bool(subtree & _SUPERIORS)
+        if lemma == "raise" and not escalates:
+            continue
+        if future and (reviews or escalates or subtree & _AUDIENCES or
+                       lemma in _SELF_SUFFICIENT_THREATS):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "A threat to tell others or go public ends the relationship; leave it "
+                      "out.", severity=Severity.error)
+            return
+
+
+def _audience_told(sentence: Span) -> Iterator[Hit]:
+    """'My friends in the industry will hear about this', 'I'll let others know'."""
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if lemma not in {"hear", "know", "learn", "find"} or is_negated(verb):
+            continue
+        subject = subject_of(verb)
+        if subject is None or not ({t.lower_ for t in subject.subtree} & _AUDIENCES):
+            continue
+        future = any(c.lower_ in {"will", "'ll", "shall"} for c in verb.children) or (
+            verb.head.lemma_.lower() == "let" and party(subject_of(verb.head)) == "writer")
+        if future:
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "A threat to tell others ends the relationship; leave it out.",
+                      severity=Severity.error)
+            return
+
+
+def _ultimatum(sentence: Span) -> Iterator[Hit]:
+    """'If I don't hear by Monday, I'll withdraw'; 'either make an offer or I'm walking'."""
+    for verb in sentence:
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+                                           for c in verb.children):
+            continue
+        who = party(subject_of(verb))
+        unanswered = (who == "writer" and verb.lemma_.lower() in _RECEIVE_VERBS
+                      and is_negated(verb)) or (who in {"reader", "nobody"} and _is_response(verb)
+                                                and is_negated(verb))
+        dragging = bool({t.lower_ for t in verb.subtree} & {"longer", "drags", "drag", "later"})
+        main = verb.head
+        if (unanswered or dragging) and party(subject_of(main)) == "writer" and any(
+                c.lower_ in {"will", "'ll", "shall"} for c in main.children):
+            yield Hit(sentence.start_char, sentence.end_char, "An ultimatum ends the "
+                      "conversation on bad terms; ask about their timeline instead.",
+                      severity=Severity.error)
+            return
+    lowered = sentence.text.lower()
+    imperative = sentence.root.tag_ == "VB" and subject_of(sentence.root) is None
+    if ("either" in lowered or imperative) and any(
+            t.lower_ == "or" and t.i + 1 < sentence.end and t.nbor(1).lower_ in {"i", "i'm", "i'll"}
+            for t in sentence):
+        yield Hit(sentence.start_char, sentence.end_char, "An ultimatum ends the conversation "
+                  "on bad terms; ask about their timeline instead.", severity=Severity.error)
+
+
+def _reader_obliged(sentence: Span) -> Iterator[Hit]:
+    """'You need to tell me where I stand': an obligation put on the reader to answer."""
+    for verb in sentence:
+        if not (_is_response(verb) or verb.lemma_.lower() in {"decide", "let", "get"}):
+            continue
+        head = verb.head if verb.dep_ == "xcomp" else verb
+        obliged = (head is not verb and head.lemma_.lower() in {"need", "have"}) or any(
+            c.lower_ in {"must", "should"} for c in verb.children)
+        if obliged and party(subject_of(head)) == "reader" and not is_softened(head) \
+                and not is_negated(head) and not is_question(sentence):
+            yield Hit(sentence.start_char, sentence.end_char, "Telling the hiring team what "
+                      "they must do sets them a demand; ask about their timeline instead.",
+                      severity=Severity.error)
+            return
+
+
+_UNANSWERED = frozenset("unanswered ignored vanish vanished disappear disappeared lost".split())
+_ORDINALS = frozenset("second third fourth fifth sixth several multiple umpteenth".split())
+
+
+def _nagging(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
+    """Counting one's own unanswered messages, or saying they went unanswered."""
+    lowered = text.lower()
+    counted = any(f"for the {o} time" in lowered for o in _ORDINALS) or any(
+        t.lemma_.lower() in _MESSAGE_NOUNS | {"follow-up", "follow-ups", "email", "reminder"}
+        and any((c.like_num and c.lower_ not in {"one", "1"}) or c.lower_ in _ORDINALS
+                for c in t.children) for t in sentence)
+    fate = bool(words & _UNANSWERED) and bool(
+        words & (_MESSAGE_NOUNS | {"emails", "messages", "notes", "ones", "calls"}))
+    silence = bool(words & {"silence", "crickets", "ghosted", "ghosting"})
+    if counted or silence or (
+            fate and not any(is_softened(t) for t in sentence if t.lower_ in _UNANSWERED)):
+        yield Hit(sentence.start_char, sentence.end_char, "Pointing out how often you have "
+                  "written, or that it went unanswered, reads as nagging; send one short, "
+                  "friendly check-in instead.", severity=Severity.warning)
+
+
+def _entitled(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
+    """'I deserve a response', 'why is it so hard to reply'."""
+    lowered = text.lower()
+    for verb in sentence:
+        if verb.lemma_.lower() == "deserve" and party(subject_of(verb)) == "writer" and \
+                not is_negated(verb):
+            yield Hit(sentence.start_char, sentence.end_char, "Saying you deserve an answer "
+                      "reads as a reproach; ask politely for an update instead.",
+                      severity=Severity.warning)
+            return
+    if any(f"{a} {b} to" in lowered for a in ("so", "that", "too", "is it")
+           for b in ("hard", "difficult")) and any(_is_response(t) or t.lemma_.lower() == "send"
+                                                   for t in sentence):
+        yield Hit(sentence.start_char, sentence.end_char, "Suggesting it is easy for them to "
+                  "answer reads as sarcasm; ask politely for an update instead.",
+                  severity=Severity.warning)
+
+
+_HIRING_PEOPLE = _HIRING_PROCESS | {"you", "they", "nobody", "everyone", "people", "staff",
+                                    "team", "manager", "receptionist", "it", "which", "that"}
+
+
+def _judges_the_hiring(token: Token) -> bool:
+    """True when a complaint word describes the interview, the process or their people
+    ('the panel seemed unprepared'), not the work ('a tool that flags late trailers')."""
+    if token.dep_ == "amod":
+        return token.head.lower_ in _HIRING_PROCESS
+    verb = token.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"}:
+            subject = subject_of(verb)
+            return subject is not None and subject.lower_ in _HIRING_PEOPLE
+        if verb.head is verb:
+            return False
+        verb = verb.head
+    return False
+
+
+def _process_complaint(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """Complaints about how the interview was run, or advice to fix their hiring."""
+    if not words & _HIRING_PROCESS:
+        return
+    complaints = word_list("complaints.txt")
+    judged = any(t.lower_ in complaints and _judges_the_hiring(t) and
+                 aimed_at_their_side(t, sentence) for t in sentence)
+    advice = False
+    for verb in sentence:
+        if verb.lemma_.lower() in _ADVICE_HEADS and party(subject_of(verb)) in {"writer", None} \
+                and any(t.lower_ in {"your", "you"} for t in verb.subtree) and \
+                {t.lower_ for t in verb.subtree} & _IMPROVE_WORDS:
+            advice = True
+    if advice or judged:
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "Criticising how they run interviews will not win the job; if you have "
+                  "feedback, keep it for when they ask.", severity=Severity.warning)
+
+
+def _check_impatience(draft: Draft) -> Iterator[Hit]:
+    """Impatience, reproach, resignation, threats and complaints, read from the parse."""
+    if not draft.has_parse:
+        return
+    for sentence in body_sentences(draft):
+        text = draft.plain[sentence.start_char:sentence.end_char]
+        words = {t.lower_ for t in sentence}
+        for finder in (
+            _ultimatum(sentence), _threat(sentence), _audience_told(sentence),
+            _reader_obliged(sentence), _silence(sentence, words),
+            _pace_question(sentence, words, text), _earlier_message(sentence),
+            _nagging(sentence, words, text), _resignation(sentence, words),
+            _promise_quoted(sentence, words, text), _entitled(sentence, words, text),
+            _process_complaint(sentence, words),
+        ):
+            hit = next(finder, None)
+            if hit is not None:
+                yield hit
+                break
+
+
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
+    """Deadlines set on the reader, and impatience or pressure about the pace."""
+    yield from _check_reader_deadline(draft)
+    yield from _check_impatience(draft)

@@ -1,0 +1,143 @@
+"""A note about what the job does for the writer, or flattery in place of fit.
+
+"The salary is exactly what I need" and "the office is five minutes from my flat" make
+the note about the writer; "you are a genius" and "the best company in the world"
+flatter instead of showing fit. Benefits named as work ("I ran payroll for 300 staff")
+and sincere, specific praise ("your talk on triage was clear") are not flagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.model import Severity
+from followup_lint.rule import Hit
+from followup_lint.syntax import body_sentences, party, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from followup_lint.draft import Draft
+    from followup_lint.rule import RuleOptions
+
+NEEDS = frozenset({"pos", "dep"})
+
+
+#: What a job gives the person who holds it.
+_PERKS = frozenset(
+    "salary salaries pay paycheck money compensation bonus bonuses perks perk vacation "
+    "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
+    "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
+    "401k overtime hybrid remote match".split()
+)
+_LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
+                    "interest care".split())
+#: Words that put the reader on a pedestal rather than describe their work.
+_GUSH_NOUNS = frozenset("genius legend idol hero goddess god superstar rockstar icon "
+                        "inspiration role-model angel angels saint".split())
+_HOME = frozenset("apartment flat house home place".split())
+_WORSHIP = frozenset("worship idolize idolise adore".split())
+_SCOPE = ("in the world", "on earth", "of all time", "i have ever", "i've ever", "in history",
+          "ever met", "in the universe", "in the entire", "in the history", "of my life",
+          "my whole life", "my entire life", "since i was a")
+
+
+def _perks(sentence: Span) -> Iterator[Hit]:
+    words = {t.lower_ for t in sentence}
+    if any(t.lower_ in _HOME and any(c.lower_ == "my" for c in t.children) for t in sentence) \
+            and words & {"minutes", "minute", "close", "near", "walk", "commute", "drive"}:
+        yield Hit(sentence.start_char, sentence.end_char, "How close the job is to your home "
+                  "is your concern, not theirs; say what you would bring to the team instead.",
+                  severity=Severity.warning)
+        return
+    for token in sentence:
+        lemma = token.lemma_.lower().replace("(", "").replace(")", "")
+        if lemma not in _PERKS or token.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
+            continue
+        if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() not in _PERKS:
+            continue  # "payroll and bonus calculations": the work, not the perk
+        mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children)
+        node, liked = token.head, False
+        for _ in range(4):
+            if node.pos_ in {"VERB", "AUX", "ADJ"}:
+                liked = node.lemma_.lower() in _LIKING and party(subject_of(node)) == "writer"
+                break
+            if node.head is node:
+                break
+            node = node.head
+        lowered = sentence.text.lower()
+        for_me = any(p in lowered for p in (
+            "for me", "i need", "sold me", "reason i", "afford", "than at my", "than my current",
+            "why i applied", "main thing", "mostly want", "excites me most", "looking for",
+            "the job for", "the role for", "the position for"))
+        if mine or liked or for_me:
+            yield Hit(sentence.start_char, sentence.end_char, "This makes the note about what "
+                      "the job gives you; say what you would bring to the team instead.",
+                      severity=Severity.warning)
+            return
+
+
+def _aimed_at_reader(token: Token) -> bool:
+    node = token
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"}:
+            return party(subject_of(node)) != "writer"
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _flattery(sentence: Span) -> Iterator[Hit]:
+    lowered = sentence.text.lower()
+    superlative = any(t.tag_ == "JJS" or (t.lower_ == "most" and t.dep_ == "advmod")
+                      for t in sentence)
+    gush = any(t.lemma_.lower() in _GUSH_NOUNS and _aimed_at_reader(t) for t in sentence) or \
+        any(t.lemma_.lower() in _WORSHIP and party(subject_of(t)) == "writer" for t in sentence)
+    if gush or (superlative and any(scope in lowered for scope in _SCOPE)):
+        yield Hit(sentence.start_char, sentence.end_char, "Over-the-top praise reads as "
+                  "flattery; name one specific thing you admired instead.",
+                  severity=Severity.warning)
+
+
+#: Ratings a writer gives their own abilities instead of showing them.
+_SELF_RATINGS = frozenset(
+    "exceptional outstanding extraordinary unmatched unparalleled unrivalled unrivaled "
+    "flawless impeccable superior incredible amazing phenomenal genius eidetic "
+    "photographic superhuman".split()
+)
+
+
+def _overclaiming(sentence: Span) -> Iterator[Hit]:
+    """'My exceptional skills', 'I always get it right the first time'."""
+    for token in sentence:
+        lower = token.lower_
+        if lower in _SELF_RATINGS and token.pos_ == "ADJ":
+            head = token.head
+            mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in head.children)
+            has = head.head.lemma_.lower() in {"have", "possess", "bring", "offer"} and \
+                party(subject_of(head.head)) == "writer"
+            am = token.dep_ == "acomp" and party(subject_of(head)) == "writer"
+            if mine or has or am:
+                break
+        if lower in {"always", "never"} and token.head.pos_ in {"VERB", "AUX"} and \
+                party(subject_of(token.head)) == "writer" and \
+                {"right", "mistake", "mistakes", "fail", "wrong"} & {t.lower_ for t in sentence}:
+            break
+    else:
+        return
+    yield Hit(sentence.start_char, sentence.end_char, "Rating yourself in superlatives reads "
+              "as boasting; show it with one result from your work instead.",
+              severity=Severity.warning)
+
+
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
+    """Perks as the reason to want the job; flattery in place of fit."""
+    if not draft.has_parse:
+        return
+    for sentence in body_sentences(draft):
+        hit = next(_perks(sentence), None) or next(_flattery(sentence), None) or \
+            next(_overclaiming(sentence), None)
+        if hit is not None:
+            yield hit
