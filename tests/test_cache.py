@@ -94,6 +94,8 @@ def test_key_follows_rule_files_and_package_code(tmp_path: Path) -> None:
     target = real / source.name
     target.write_text(text.replace('family = "structure"', 'family = "custom"'),
                       encoding="utf-8")
+    if source.with_suffix(".py").is_file():  # a rule's Python checks travel with it
+        shutil.copy(source.with_suffix(".py"), target.with_suffix(".py"))
     linked = tmp_path / "pack"
     linked.mkdir()
     (linked / "custom").symlink_to(real, target_is_directory=True)
@@ -101,7 +103,7 @@ def test_key_follows_rule_files_and_package_code(tmp_path: Path) -> None:
     target.write_text(target.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert _rules_digest.__wrapped__((str(linked),)) != before
 
-    # A copy of the package: editing a check's code changes every key.
+    # A copy of the package: editing its code changes every key.
     copy = tmp_path / "site" / "followup_lint"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     if not (copy / "rules").exists():
@@ -119,6 +121,6 @@ def test_key_follows_rule_files_and_package_code(tmp_path: Path) -> None:
     assert where.strip() == str(copy / "__init__.py")
     first = key()
     assert first == key()
-    check = copy / "checks" / "spelling.py"
+    check = copy / "engine.py"
     check.write_text(check.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert key() != first
