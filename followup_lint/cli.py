@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint import __version__
 from followup_lint.errors import FollowupLintError
+from followup_lint.flags import effective_settings, positive_int
 from followup_lint.model import Context, Severity
 
 if TYPE_CHECKING:
@@ -33,17 +34,6 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Show a progress line on a terminal from this many files on.
 PROGRESS_FROM = 50
-
-
-def _split(values: list[str] | None) -> list[str]:
-    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
-
-
-def _positive_int(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,14 +74,14 @@ def _parser() -> argparse.ArgumentParser:
                         help="show the safe fixes as a unified diff instead of applying them")
     parser.add_argument("--no-excerpts", action="store_true",
                         help="keep the drafts' own words out of the output (for shared CI logs)")
-    parser.add_argument("--max-chars", type=_positive_int, metavar="N",
+    parser.add_argument("--max-chars", type=positive_int, metavar="N",
                         help="longest draft accepted, in characters (default 2,000,000)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the "
                         "result cache")
     parser.add_argument("--cache-dir", metavar="DIR",
                         help="where cached results live (default: .followup-lint-cache "
                         "beside the settings file, else at the git root, else here)")
-    parser.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+    parser.add_argument("--jobs", type=positive_int, default=1, metavar="N",
                         help="lint files in N parallel processes (output order is stable)")
     context = parser.add_argument_group("context (overrides front matter and e-mail headers)")
     context.add_argument("--company")
@@ -236,30 +226,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # -- settings and context -----------------------------------------------------------
-
-
-def _effective(settings: Settings, args: argparse.Namespace) -> Settings:
-    """File settings with the command-line flags laid over them."""
-    updates: dict[str, object] = {}
-    if args.mode:
-        updates["mode"] = args.mode
-    if args.select:
-        updates["select"] = tuple(_split(args.select))
-    if args.ignore:
-        updates["ignore"] = tuple(_split(args.ignore))
-    if args.model:
-        updates["model"] = args.model
-    if args.preview:
-        updates["preview"] = True
-    if args.no_excerpts:
-        updates["redact"] = True
-    if args.max_chars:
-        updates["max_chars"] = args.max_chars
-    if args.vocabulary:
-        updates["vocabulary"] = settings.config.vocabulary + tuple(_split(args.vocabulary))
-    config = settings.config.model_validate({**settings.config.model_dump(), **updates})
-    fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
-    return replace(settings, config=config, fail_on=fail_on)
 
 
 def _context(args: argparse.Namespace, source: Source) -> Context | None:
@@ -469,7 +435,7 @@ def _run(args: argparse.Namespace) -> int:
     def settings_for(path: str) -> Settings:
         found = resolver.for_path(path)
         if id(found) not in effective:
-            effective[id(found)] = _effective(found, args)
+            effective[id(found)] = effective_settings(found, args)
         return effective[id(found)]
 
     extensions = DEFAULT_EXTENSIONS + tuple(

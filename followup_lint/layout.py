@@ -29,7 +29,8 @@ _QUOTE_INTRO = re.compile(
 )
 _GREETING = re.compile(
     r"(?i)^\s*(dear|hi|hii+|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(morning|afternoon"
-    r"|evening|day)|to\s+whom\s+(it|this)\s+may\s+concern|to\s+the\s+(hiring|search|selection"
+    r"|evening|day)|to\s+whom\s+(it|this)\s+(may\s+)?concerns?|salutations|respected|to\s+the\s+"
+    r"(hiring|search|selection"
     r"|recruiting|interview|interviewing)\b|morning|afternoon)\b"
 )
 # "Sarah, thank you for ...": a capitalised name and a comma open the first line.

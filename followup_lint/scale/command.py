@@ -18,7 +18,7 @@ EXTRA_HINT = "followup-lint batch needs the dask extra: pip install 'followup-li
 
 
 def _parser() -> argparse.ArgumentParser:
-    from followup_lint.cli import _positive_int
+    from followup_lint.flags import positive_int as _positive_int
 
     parser = argparse.ArgumentParser(
         prog="followup-lint batch",
@@ -111,8 +111,8 @@ def main(argv: Sequence[str]) -> int:
     except ImportError:
         print(f"followup-lint: {EXTRA_HINT}", file=sys.stderr)
         return EXIT_ERROR
-    from followup_lint.cli import _effective
     from followup_lint.errors import FollowupLintError
+    from followup_lint.flags import effective_settings as _effective
     from followup_lint.scale.batch import DEFAULT_PARTITION_ROWS, run_batch
     from followup_lint.scale.job import LintJob
     from followup_lint.settings import SettingsResolver

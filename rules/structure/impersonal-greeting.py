@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.lexicon import word_list
+from followup_lint.lexicon import spellchecker, word_list
 from followup_lint.rule import Hit
 
 if TYPE_CHECKING:
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 _SALUTATION = re.compile(
     r"(?i)^\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening|day)|"
-    r"to\s+whom\s+(?:it|this)\s+may\s+concern|to\s+the|morning|afternoon)\b[\s,:;.!-]*"
+    r"to\s+whom\s+(?:it|this)\s+(?:may\s+)?concerns?|to\s+the|morning|afternoon|salutations|"
+    r"respected)\b[\s,:;.!-]*"
 )
 _HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|mx|miss|dr|prof|professor|judge|chef|coach)\b\.?")
 #: Words that address a role, a group or nobody in particular.
@@ -25,7 +26,8 @@ _NOBODY = frozenset(
     "acquisition sir sirs madam or and all everyone everybody there folks friends colleagues "
     "whom it may concern to the members of staff people partner partners personnel "
     "director directors officer admissions interviewer interviewers supervisor friend "
-    "employer employers ma'am maam mam principal chef nurse coach boss".split()
+    "employer employers ma'am maam mam principal chef nurse coach boss gentlemen ladies "
+    "madame company y'all yall valued".split()
 )
 
 
@@ -34,7 +36,11 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     greeting = draft.layout.first("greeting")
     if greeting is None:
         return
-    text = draft.plain[greeting.start:greeting.end]
+    line_end = draft.plain.find("\n", greeting.start)
+    line_end = len(draft.plain) if line_end < 0 else line_end
+    # The whole greeting line: "Good morning, Ms. Ito and Mr. Reid," greets people even
+    # where the layout cut the greeting after "Good morning,".
+    text = draft.plain[greeting.start:max(greeting.end, line_end)]
     match = _SALUTATION.match(text)
     if match is None or draft.in_placeholder(greeting.start, greeting.end):
         return
@@ -47,10 +53,15 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
         rest = rest[honorific.end():]
     words = re.findall(r"[A-Za-z']+", rest.replace("/", " "))
     nobody = _NOBODY | word_list("role-nouns.txt")
-    if any(w.lower() not in nobody and not _HONORIFIC.fullmatch(w) for w in words):
+    # A job title may carry a common word before it ("Dear Store Manager"): when the last
+    # word is a title, the others need only be dictionary words, not names.
+    titled = bool(words) and words[-1].lower() in nobody
+    checker = spellchecker()
+    if any(w.lower() not in nobody and not _HONORIFIC.fullmatch(w) and
+           not (titled and w.lower() in checker) for w in words):
         return  # names someone
     names = draft.context.interviewers if draft.context and draft.context.interviewers else []
     who = f" ({', '.join(names)})" if names else ""
-    end = greeting.start + len(text.rstrip())
+    end = greeting.start + len(draft.plain[greeting.start:greeting.end].rstrip())
     yield Hit(greeting.start, end, f"This greeting names no one; address the person you met "
               f"by name{who}.", quoted=tuple(names))
