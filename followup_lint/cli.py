@@ -157,7 +157,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the "
                         "result cache")
     parser.add_argument("--cache-dir", metavar="DIR",
-                        help="where cached results live (default: .followup-lint-cache)")
+                        help="where cached results live (default: .followup-lint-cache "
+                        "beside the settings file, else at the git root, else here)")
     parser.add_argument("--jobs", type=positive_int, default=1, metavar="N",
                         help="lint files in N parallel processes (output order is stable)")
     context = parser.add_argument_group("context (overrides front matter and e-mail headers)")
@@ -411,49 +412,82 @@ def _lint_all(jobs: list[_Job], processes: int, progress: bool) -> list[Report]:
 
 
 
-def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool) -> tuple[list[_Job], bool]:
-    """Apply (or show) safe fixes; returns the jobs to lint again and whether any changed."""
-    from followup_lint.fixes import apply_edits, safe_edits
+def _fix(jobs: list[_Job], reports: list[Report], show_diff: bool
+         ) -> tuple[list[_Job], bool, bool]:
+    """Apply (or show) safe fixes until none is left (see fixes.fix_until_stable).
 
-    changed, relint = False, []
+    Returns the jobs to lint again, whether any text changed and whether a write failed.
+    Fixes are found without redaction (``--no-excerpts`` only hides words in output).
+    """
+    from followup_lint.fixes import fix_until_stable
+    from followup_lint.writeback import WriteError, write_fixed
+
+    changed, failed, relint = False, False, []
+    writes: list[tuple[_Job, str, str, list]] = []
     for job, report in zip(jobs, reports):
         source = job.source
-        edits = safe_edits(report.findings)
-        if not edits or source.text is None or source.raw is None:
+        if source.text is None or source.raw is None:
+            continue
+        settings = replace(job.settings, config=job.settings.config.model_copy(
+            update={"redact": False}))
+        linter, ignored = _linter_for(settings), job.settings.ignored_for(source.path)
+
+        def lint_text(text: str, job: _Job = job, linter: Linter = linter,
+                      ignored: set[str] = ignored) -> list:
+            report = next(linter.lint_many([text], [job.context]))
+            return list(_filter_ignored(report, ignored).findings)
+
+        findings = lint_text(source.text) if job.settings.config.redact else report.findings
+        if not any(s.safe for f in findings for s in f.suggestions):
             continue
         if not source.exact or source.path == "<stdin>":
             print(f"followup-lint: {source.path}: fixes are only written to plain text files",
                   file=sys.stderr)
             continue
+        text, edits = fix_until_stable(source.text, findings, lint_text)
+        if not edits:
+            continue
         offset = len(source.raw) - len(source.text)
-        fixed = source.raw[:offset] + apply_edits(source.text, edits)
+        fixed = source.raw[:offset] + text
         changed = True
         if show_diff:
             sys.stdout.writelines(difflib.unified_diff(
                 source.raw.splitlines(keepends=True), fixed.splitlines(keepends=True),
                 fromfile=source.path, tofile=source.path))
             continue
+        writes.append((job, fixed, text, edits))
+    for job, fixed, text, edits in writes:  # the write phase: no linting in between
         try:
-            Path(source.path).write_text(fixed, encoding="utf-8", newline="")
-        except OSError as exc:
-            print(f"followup-lint: {source.path}: cannot write fixes: {exc}", file=sys.stderr)
+            write_fixed(job.source.path, job.source.raw or "", fixed)
+        except WriteError as exc:
+            print(f"followup-lint: {exc}", file=sys.stderr)
+            failed = True
             continue
         rules = ", ".join(sorted({e.rule for e in edits}))
-        print(f"followup-lint: {source.path}: fixed {len(edits)} ({rules})", file=sys.stderr)
-        new_source = replace(source, raw=fixed, text=fixed[offset:])
-        relint.append(replace(job, source=new_source))
-    return relint, changed
+        print(f"followup-lint: {job.source.path}: fixed {len(edits)} ({rules})",
+              file=sys.stderr)
+        relint.append(replace(job, source=replace(job.source, raw=fixed, text=text)))
+    return relint, changed, failed
 
 
 def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
     """Reports for all jobs: from the cache where possible, linting (and storing) the rest."""
-    from followup_lint.cache import DEFAULT_CACHE_DIR, ResultCache
+    from followup_lint.cache import ResultCache, default_cache_dir
 
-    cache = None if args.no_cache else ResultCache(Path(args.cache_dir or DEFAULT_CACHE_DIR))
+    caches: dict[Path, ResultCache] = {}
+
+    def cache_for(job: _Job) -> ResultCache | None:
+        if args.no_cache:
+            return None
+        folder = Path(args.cache_dir) if args.cache_dir else default_cache_dir(
+            job.settings.source, Path.cwd())
+        return caches.setdefault(folder, ResultCache(folder))
+
     found: list[Report | None] = [None] * len(jobs)
     keys: list[str] = []
-    if cache is not None:
-        for job in jobs:
+    for job in jobs:
+        cache = cache_for(job)
+        if cache is not None:
             keys.append(cache.key(job.source.text or "", job.settings.config, job.context,
                                   job.settings.rule_dirs))
             found[job.index] = cache.get(keys[-1])
@@ -461,8 +495,12 @@ def _cached_lint(jobs: list[_Job], args: argparse.Namespace) -> list[Report]:
     progress = sys.stderr.isatty() and len(missing) >= PROGRESS_FROM and not args.quiet
     for job, report in zip(missing, _lint_all(missing, args.jobs, progress)):
         found[job.index] = report
+        cache = cache_for(job)
         if cache is not None:
             cache.put(keys[job.index], report)
+    for cache in caches.values():
+        if cache.writes:
+            cache.prune()
     return [r for r in found if r is not None]
 
 
@@ -519,7 +557,8 @@ def _run(args: argparse.Namespace) -> int:
     reports = [_filter_ignored(r, j.settings.ignored_for(j.source.path))
                for j, r in zip(jobs, _cached_lint(jobs, args))]
     if args.fix or args.diff:
-        relint, changed = _fix(jobs, reports, show_diff=args.diff)
+        relint, changed, failed = _fix(jobs, reports, show_diff=args.diff)
+        input_errors = input_errors or failed
         if args.diff:
             return EXIT_FINDINGS if changed else (EXIT_ERROR if input_errors else EXIT_OK)
         if relint:

@@ -23,6 +23,7 @@ from followup_lint.specificity import Specificity, analyse
 from followup_lint.templates import find_slots
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
     from followup_lint.nlp import Pipeline
@@ -30,6 +31,17 @@ if TYPE_CHECKING:
 #: Longest piece of text given to the parser at once; longer drafts are parsed in
 #: paragraph-aligned chunks and joined, which keeps parser memory bounded.
 CHUNK_CHARS = 20_000
+#: Most characters parsed in one batch (in one process): a long draft's chunks go through
+#: the parser a few at a time, so its peak memory does not grow with its length.
+BATCH_CHARS = 64_000
+
+#: A run of symbols (no letter, digit or space) at least this long becomes one token
+#: before spaCy's tokenizer sees it: the tokenizer takes quadratic time on such runs, and
+#: a rule of ``=`` or a wall of emoji is not prose for the parser either.
+SYMBOL_RUN = 64
+_SYMBOL_RUN = re.compile(r"[^\w\s]{%d,}" % SYMBOL_RUN)
+#: UTF-16 surrogates: a ``str`` may hold them, but they are not text (no encoding has them).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # A reminder looks back at an earlier interview or message and asks where things stand.
 _REMINDER = re.compile(
@@ -178,6 +190,32 @@ def infer_kind(text: str, layout: Layout) -> MessageKind:
     return "reminder" if _REMINDER.search(prose) else "thank-you"
 
 
+def clean_text(text: str) -> str:
+    """The text as linted: lone surrogates become U+FFFD (same length, offsets kept)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, with each long run of symbols made one token beforehand
+    (a space right after a run stays with it). The Doc's text is exactly ``text``."""
+    runs = list(_SYMBOL_RUN.finditer(text))
+    if not runs:
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    docs, at = [], 0
+    for run in runs:
+        if run.start() > at:
+            docs.append(nlp.make_doc(text[at:run.start()]))
+        at = run.end()
+        space = text[at:at + 1] == " "
+        at += space
+        docs.append(Doc(nlp.vocab, words=[run.group()], spaces=[space]))
+    if at < len(text):
+        docs.append(nlp.make_doc(text[at:]))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     """Split [0, len(text)) into pieces of at most ``limit`` chars, at paragraph breaks
     when possible."""
@@ -239,11 +277,27 @@ def parse_drafts(
             bounds = _chunk_bounds(plain[:layout.parse_end], CHUNK_CHARS)
             pending.append((text, plain, context, layout, len(bounds)))
             for start, end in bounds:
-                doc = nlp.make_doc(plain[start:end])
+                doc = make_doc(nlp, plain[start:end])
                 _mark_sentence_starts(doc, start, starts)
                 yield doc
 
-    parsed = nlp.pipe(chunk_docs(), batch_size=batch_size, n_process=n_process)
+    def batches(docs: Iterator[Doc]) -> Iterator[list[Doc]]:
+        batch: list[Doc] = []
+        chars = 0
+        for doc in docs:
+            if batch and (len(batch) >= batch_size or chars + len(doc.text) > BATCH_CHARS):
+                yield batch
+                batch, chars = [], 0
+            batch.append(doc)
+            chars += len(doc.text)
+        if batch:
+            yield batch
+
+    if n_process == 1:
+        parsed = (doc for batch in batches(chunk_docs())
+                  for doc in nlp.pipe(batch, batch_size=len(batch)))
+    else:
+        parsed = nlp.pipe(chunk_docs(), batch_size=batch_size, n_process=n_process)
     while True:
         try:
             first = next(parsed)

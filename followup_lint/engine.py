@@ -16,7 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from followup_lint.config import Config
-from followup_lint.draft import Draft, parse_drafts
+from followup_lint.draft import Draft, clean_text, parse_drafts
 from followup_lint.errors import InputTooLargeError
 from followup_lint.findings import MetaRules, collect
 from followup_lint.model import Context, Report
@@ -61,8 +61,9 @@ def _take_contexts(contexts: Iterator[Context | None], n: int) -> list[Context |
 class Linter:
     """Lints follow-up drafts; build once and reuse (the pipeline and matchers are cached).
 
-    ``lint`` is safe to call from several threads (calls are serialised on the shared
-    pipeline); ``lint_many`` is a generator meant for one thread at a time.
+    ``lint`` and ``lint_many`` are safe to call from several threads, also on different
+    Linters: every Linter using one spaCy pipeline serialises on that pipeline's lock
+    (see nlp.Pipeline), one chunk of up to 512 drafts at a time.
     """
 
     def __init__(self, config: Config | None = None, *, rule_dirs: Iterable[Path] | None = None):
@@ -103,8 +104,7 @@ class Linter:
     # -- public API -----------------------------------------------------------------
     def lint(self, text: str, context: Context | None = None) -> Report:
         """Lint one draft."""
-        with self._lock:
-            return next(self.lint_many([text], [context]))
+        return next(self.lint_many([text], [context]))
 
     def lint_many(
         self,
@@ -133,18 +133,21 @@ class Linter:
                     raise InputTooLargeError(
                         f"draft of {len(text):,} characters is over the limit of "
                         f"{self.config.max_chars:,} (Config.max_chars)")
+            chunk = [clean_text(text) for text in chunk]
             chunk_contexts = (
                 [shared] * len(chunk) if context_iter is None
                 else _take_contexts(context_iter, len(chunk))
             )
-            with loaded.pipeline.nlp.memory_zone():
+            # One lock per pipeline, shared by every Linter that uses it; the reports of a
+            # chunk are made under it and yielded after, so a paused generator holds no lock.
+            with loaded.pipeline.lock, loaded.pipeline.nlp.memory_zone():
                 drafts = parse_drafts(
                     loaded.pipeline, chunk, chunk_contexts, self.config.mode,
                     batch_size=batch_size, n_process=n_process,
                     slot_syntaxes=self.config.template_syntaxes,
                 )
-                for draft in drafts:
-                    yield self._report(draft, loaded)
+                reports = [self._report(draft, loaded) for draft in drafts]
+            yield from reports
 
     # -- internals ------------------------------------------------------------------
     def _report(self, draft: Draft, loaded: _Loaded) -> Report:

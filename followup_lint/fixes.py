@@ -6,7 +6,7 @@ the text backwards so that earlier offsets stay valid.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from followup_lint.model import Finding, Report
@@ -55,3 +55,30 @@ def apply_fixes(text: str, report: Report | Iterable[Finding]) -> str:
             raise ValueError(f"a {edit.rule} fix at {edit.start}-{edit.end} is outside the "
                              f"text ({len(text)} characters): lint this text first")
     return apply_edits(text, edits)
+
+
+#: Most rounds of fix, re-lint, fix again that one ``--fix`` run makes.
+MAX_FIX_ROUNDS = 10
+
+
+def fix_until_stable(text: str, findings: Iterable[Finding],
+                     relint: Callable[[str], Iterable[Finding]],
+                     max_rounds: int = MAX_FIX_ROUNDS) -> tuple[str, list[Edit]]:
+    """Apply safe fixes, lint the result and repeat until no safe fix is left.
+
+    A fix can reveal another ("to to to" -> "to to" -> "to"), so one run converges.
+    Stops after ``max_rounds`` rounds, or when a text comes back (fixes that undo each
+    other). Returns the fixed text and every edit applied, round after round.
+    """
+    applied: list[Edit] = []
+    seen = {text}
+    for _ in range(max_rounds):
+        edits = safe_edits(findings)
+        fixed = apply_edits(text, edits) if edits else text
+        if fixed in seen:
+            break
+        seen.add(fixed)
+        applied += edits
+        text = fixed
+        findings = relint(text)
+    return text, applied

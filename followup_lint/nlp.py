@@ -6,8 +6,15 @@ spaCy is imported here and only when a pipeline is first needed, so that
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup_lint.errors import ModelNotInstalledError
@@ -33,13 +40,94 @@ _PACKAGE_HINTS = {
 }
 
 
+#: A pipeline package name: a Python identifier, never a path.
+_PACKAGE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
+#: The entry-point group spaCy pipeline packages register themselves under.
+_ENTRY_GROUP = "spacy_models"
+
+
+@dataclass(frozen=True)
+class InstalledPipeline:
+    """A spaCy pipeline package found through its distribution's metadata."""
+
+    name: str
+    version: str
+    data_dir: Path
+    meta: dict
+
+
+def _installed_paths() -> list[str]:
+    """Import paths that hold installed packages: ``sys.path`` without the current
+    directory, which ``python -m`` and ``python -c`` put first (a repository being
+    linted must never be able to provide a pipeline)."""
+    here = os.path.realpath(os.getcwd())
+    return [p for p in sys.path if p and os.path.realpath(p) != here]
+
+
+def find_pipeline(name: str) -> InstalledPipeline:
+    """The installed pipeline package ``name``, located without importing anything.
+
+    The package must be an installed distribution registering ``name`` in the
+    ``spacy_models`` entry points (every ``spacy package`` build does); its data folder
+    is read from its ``meta.json``. Raises ModelNotInstalledError otherwise.
+    """
+    if not _PACKAGE_NAME.fullmatch(name):
+        raise ModelNotInstalledError(
+            f"model {name!r} is not a pipeline package name; use 'blank' or the name of an "
+            "installed spaCy pipeline package such as en_core_web_sm")
+    paths = _installed_paths()
+    for dist in metadata.distributions(path=paths):
+        entries = [e for e in dist.entry_points if e.group == _ENTRY_GROUP and e.name == name]
+        if not entries:
+            continue
+        package = Path(str(dist.locate_file(entries[0].value.split(":")[0])))
+        try:
+            meta = json.loads((package / "meta.json").read_text(encoding="utf-8"))
+            data_dir = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelNotInstalledError(
+                f"spaCy pipeline package {name!r} is damaged ({exc}); reinstall it") from None
+        if not (data_dir / "config.cfg").is_file():
+            raise ModelNotInstalledError(
+                f"spaCy pipeline package {name!r} has no data folder {data_dir.name}; "
+                "reinstall it")
+        return InstalledPipeline(name, str(dist.version), data_dir, meta)
+    hint = _PACKAGE_HINTS.get(name, name.replace("_", "-"))
+    if next(iter(metadata.distributions(name=name, path=paths)), None) is not None:
+        raise ModelNotInstalledError(
+            f"{name!r} is installed but is not a spaCy pipeline package; set model to "
+            "'blank' or to a pipeline package such as en_core_web_sm")
+    raise ModelNotInstalledError(
+        f"spaCy pipeline {name!r} is not installed; install the package that "
+        f"provides it (pip install {hint}) or set model = 'blank' for the "
+        "tokenizer-only mode"
+    )
+
+
+@lru_cache(maxsize=32)
+def model_version(name: str) -> str:
+    """``name==version`` of the pipeline package (``blank`` for the blank mode), or the
+    name alone when it is not installed; reads metadata only (for cache keys)."""
+    if name == BLANK:
+        return BLANK
+    try:
+        return f"{name}=={find_pipeline(name).version}"
+    except ModelNotInstalledError:
+        return name
+
+
 @dataclass(frozen=True)
 class Pipeline:
-    """A loaded pipeline and what it can annotate."""
+    """A loaded pipeline, what it can annotate, and the lock every user of it takes.
+
+    spaCy's Vocab and StringStore are not safe to share between threads, so every
+    Linter using this pipeline (whatever its Config) serialises on ``lock``.
+    """
 
     nlp: Language
     name: str
     capabilities: frozenset[str]
+    lock: threading.RLock = field(default_factory=threading.RLock, compare=False, repr=False)
 
     @property
     def components(self) -> list[str]:
@@ -62,7 +150,8 @@ def _capabilities(pipe_names: list[str]) -> frozenset[str]:
 def load_pipeline(name: str, *, need_entities: bool) -> Pipeline:
     """Load ``name`` once per process; NER is excluded unless a rule needs entities.
 
-    Raises ModelNotInstalledError with the package to install when ``name`` is missing.
+    Raises ModelNotInstalledError with the package to install when ``name`` is missing
+    or is not a pipeline package (see find_pipeline).
     """
     key = (name, need_entities)
     with _lock:
@@ -75,18 +164,11 @@ def load_pipeline(name: str, *, need_entities: bool) -> Pipeline:
             nlp = spacy.blank("en")
             nlp.add_pipe("sentencizer")
         else:
-            try:
-                exclude = [] if need_entities else ["ner"]
-                nlp = spacy.load(name, exclude=exclude)
-            except OSError as exc:
-                if "E050" not in str(exc) and "E941" not in str(exc):
-                    raise
-                hint = _PACKAGE_HINTS.get(name, name.replace("_", "-"))
-                raise ModelNotInstalledError(
-                    f"spaCy pipeline {name!r} is not installed; install the package that "
-                    f"provides it (pip install {hint}) or set model = 'blank' for the "
-                    "tokenizer-only mode"
-                ) from None
+            found = find_pipeline(name)
+            exclude = [] if need_entities else ["ner"]
+            # Loaded from its data folder: the package's own code is never imported.
+            nlp = spacy.util.load_model_from_path(found.data_dir, meta=found.meta,
+                                                  exclude=exclude)
         # Drafts are parsed in chunks of bounded size (see draft.py), so the tokenizer
         # limit only needs to admit the whole text for offsets, not the parser's memory.
         nlp.max_length = 10**9

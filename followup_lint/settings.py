@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from followup_lint.config import DEFAULT_MODEL, Config
-from followup_lint.datafiles import describe, read_toml
+from followup_lint.datafiles import describe, read_data_file, read_toml
 from followup_lint.errors import ConfigError, FollowupLintError
 from followup_lint.model import Mode, Severity
 
@@ -152,12 +152,13 @@ def load_settings(path: Path) -> Settings:
     root = path.parent
     vocabulary = raw.vocabulary
     if isinstance(vocabulary, str):
-        word_file = root / vocabulary
-        try:
-            lines = word_file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: vocabulary: cannot read {word_file}: {exc}") from None
+        word_file = inside_root(path, "vocabulary", vocabulary)
+        lines = read_data_file(word_file, ConfigError, "vocabulary").splitlines()
         vocabulary = [w.strip() for w in lines if w.strip() and not w.startswith("#")]
+    rule_dirs = tuple(inside_root(path, "rule-dirs", d) for d in raw.rule_dirs)
+    for directory in rule_dirs:
+        if not directory.is_dir():
+            raise ConfigError(f"{path}: rule-dirs: {directory} is not a directory")
     try:
         config = Config(
             mode=raw.mode, select=raw.select, ignore=raw.ignore, severity=raw.severity,
@@ -167,7 +168,6 @@ def load_settings(path: Path) -> Settings:
         )
     except ValidationError as exc:
         raise ConfigError(f"{path}: {describe(exc, allowed_keys())}") from None
-    rule_dirs = tuple(root / d for d in raw.rule_dirs)
     if raw.rules:
         _check_rule_options(path, config, rule_dirs)
     extensions = tuple(e if e.startswith(".") else f".{e}" for e in raw.extensions)
@@ -180,6 +180,23 @@ def load_settings(path: Path) -> Settings:
         exclude=tuple(raw.exclude) + tuple(raw.extend_exclude),
         respect_gitignore=raw.respect_gitignore,
     )
+
+
+def inside_root(settings_file: Path, key: str, value: str) -> Path:
+    """``value`` from a settings file as a path under the file's folder, links resolved.
+
+    Settings are data a repository controls: a path outside the folder holding the
+    settings file (``/etc``, ``../..``, a link out of it) is a ConfigError.
+    """
+    root = settings_file.parent.resolve()
+    try:
+        resolved = (root / value).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise ConfigError(f"{settings_file}: {key}: cannot use {value!r}: {exc}") from None
+    if resolved != root and root not in resolved.parents:
+        raise ConfigError(f"{settings_file}: {key}: {value!r} is outside {root}; paths in "
+                          "settings must stay inside the folder of the settings file")
+    return resolved
 
 
 def _check_rule_options(path: Path, config: Config, rule_dirs: tuple[Path, ...]) -> None:

@@ -7,6 +7,7 @@ the excerpt (or nothing, when redacting), and whether the rule ran degraded.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -15,17 +16,15 @@ from followup_lint.model import Finding
 from followup_lint.packs.schema import RuleSpec
 from followup_lint.rule import Hit
 
+#: A line ends at LF, CRLF or a lone CR (old Mac files, some pasted text).
+_LINE_END = re.compile(r"\r\n?|\n")
+
 
 class LineIndex:
     """Offset -> (line, column), both 1-based, built once per text."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
-        find = text.find
-        at = find("\n")
-        while at >= 0:
-            self.starts.append(at + 1)
-            at = find("\n", at + 1)
+        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based (line, column) of ``offset``."""

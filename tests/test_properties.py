@@ -20,12 +20,17 @@ SETTINGS = settings(max_examples=60, deadline=None,
 
 
 def check_invariants(text: str, report) -> None:
-    lines = text.split("\n")
+    """Lines end at LF, CRLF or a lone CR."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for f in report.findings:
         assert 0 <= f.start <= f.end <= len(text)
         assert text[f.start:f.end] == f.excerpt
-        assert f.line == text.count("\n", 0, f.start) + 1
-        line_start = text.rfind("\n", 0, f.start) + 1
+        before = text[:f.start]
+        if before.endswith("\r") and text[f.start:f.start + 1] == "\n":
+            before = before[:-1]  # inside a CRLF: still on the line the CR ends
+        normal = before.replace("\r\n", "\n").replace("\r", "\n")
+        assert f.line == normal.count("\n") + 1
+        line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
         assert f.column == f.start - line_start + 1
         assert f.line <= len(lines)
     keys = [(f.start, f.end, f.rule) for f in report.findings]

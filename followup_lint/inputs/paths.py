@@ -55,8 +55,8 @@ def _walk(root: Path, extensions: tuple[str, ...], excluded: Excluder | None,
         for entry in entries:
             if entry.name.startswith(".") and entry != root:
                 continue
-            if entry.is_symlink() and entry.is_dir():
-                continue
+            if entry.is_symlink():
+                continue  # never followed: no loops, nothing read or fixed outside the tree
             is_dir = entry.is_dir()
             if excluded is not None and excluded(entry, is_dir):
                 continue
