@@ -153,8 +153,6 @@ class ResultCache:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.hits = 0
-        self.misses = 0
         self.writes = 0
 
     def key(self, text: str, config: Config, context: Context | None,
@@ -194,10 +192,6 @@ class ResultCache:
                         os.utime(path)  # age counts from the last use
             except (OSError, ValueError, ValidationError):
                 report = None
-        if report is None:
-            self.misses += 1
-        else:
-            self.hits += 1
         return report
 
     def put(self, key: str, report: Report) -> None:

@@ -26,7 +26,6 @@ BLANK = "blank"
 
 #: What each kind of annotation costs in pipeline components.
 #: pos: coarse tags; lemma: lemmas (needs pos); dep: dependency parse; ents: named entities.
-CAPABILITIES = ("pos", "lemma", "dep", "ents")
 _CAPABILITY_COMPONENTS = {
     "pos": {"tagger", "attribute_ruler", "morphologizer"},
     "lemma": {"lemmatizer"},

@@ -60,6 +60,17 @@ def test_diff_shows_fixes_and_writes_nothing(folder: Path, capsys) -> None:
     assert run(capsys, "--diff", "note.txt")[0] == 0
 
 
+def _plant(entry: Path, old: str, new: str) -> None:
+    """Rewrite a cache entry's report and seal it again with the local key (an edit that
+    is not sealed is a miss: see test_cache.py)."""
+    from followup_lint.cache import ResultCache
+    from followup_lint.model import Report
+
+    _, _, body = entry.read_bytes().partition(b"\n")
+    report = Report.model_validate_json(body.decode("utf-8").replace(old, new, 1))
+    ResultCache(entry.parent.parent).put(entry.stem, report)
+
+
 def test_cache_entry_is_served_until_the_text_changes(folder: Path, capsys) -> None:
     args = ("--format", "json", "--cache-dir", "c", "note.txt")
     code, first, _ = run(capsys, *args)
@@ -68,10 +79,12 @@ def test_cache_entry_is_served_until_the_text_changes(folder: Path, capsys) -> N
     message = json.loads(first)["files"][0]["report"]["findings"][0]["message"]
     entry.write_text(entry.read_text(encoding="utf-8").replace(message, "PLANTED", 1),
                      encoding="utf-8")
+    assert "PLANTED" not in run(capsys, *args)[1]  # an unsealed edit is not served
+    _plant(entry, message, "PLANTED")
     assert "PLANTED" in run(capsys, *args)[1]
     entry.write_text("{ not json", encoding="utf-8")  # unreadable: linted again, rewritten
     assert run(capsys, *args)[1] == first
-    assert json.loads(entry.read_text(encoding="utf-8"))["findings"]
+    assert json.loads(entry.read_bytes().partition(b"\n")[2])["findings"]
     (folder / "note.txt").write_bytes(FIXED.encode("utf-8"))
     changed = run(capsys, *args)[1]
     assert changed != first and len(list((folder / "c").rglob("*.json"))) == 2
@@ -85,7 +98,7 @@ def test_json_format(folder: Path, capsys) -> None:
     assert document["summary"] == {
         "files": 2, "error": sum(f["report"]["counts"]["error"] for f in document["files"]),
         "warning": sum(f["report"]["counts"]["warning"] for f in document["files"]),
-        "info": sum(f["report"]["counts"]["info"] for f in document["files"])}
+        "info": sum(f["report"]["counts"]["info"] for f in document["files"]), "skipped": 0}
     spelling = next(f for f in report["findings"] if f["rule"] == "spelling")
     assert (spelling["line"], spelling["column"], spelling["excerpt"]) == (4, 26, "recieved")
     assert spelling["severity"] == "error" and spelling["suggestions"][0]["replacement"]
@@ -120,8 +133,9 @@ def test_text_format(folder: Path, capsys) -> None:
     lines = out.splitlines()
     at = lines.index(next(line for line in lines if line.startswith("note.txt:4:26: error "
                                                                      "spelling ")))
-    assert lines[at + 1] == "  | I loved the  demo, and I recieved the schedule."
-    assert lines[at + 2] == "  |" + " " * 26 + "^" * 8
+    assert lines[at + 1] == "  |"
+    assert lines[at + 2] == "4 | I loved the  demo, and I recieved the schedule."
+    assert lines[at + 3] == "  |" + " " * 26 + "^" * 8
 
 
 # -- details that mutation testing found untested ------------------------------------

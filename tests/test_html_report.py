@@ -12,8 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from test_cli import EXAMPLE
 from test_cli_workflows import cli
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "thank-you-draft.txt"
 
 HOSTILE = ("Subject: <script>window.__pwned = 1</script> thx!!\n\nHey team,\n\n"
            '<a href="javascript:window.__pwned=2">click</a> </textarea></pre>'

@@ -12,10 +12,20 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_cli import EXAMPLE, cli
+from clirun import cli as _cli
 
 from followup_lint.formatters import Options, Result
 from followup_lint.formatters.text import format_text, window
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "thank-you-draft.txt"
+
+
+def cli(*args: str, cwd: Path | None = None, **options) -> subprocess.CompletedProcess:
+    """``followup-lint ARGS`` in a fresh folder of its own (absolute paths in ARGS)."""
+    import tempfile
+
+    folder = Path(cwd) if cwd is not None else Path(tempfile.mkdtemp(prefix="fl-text-"))
+    return _cli(*args, cwd=folder, **options)
 
 #: Most cases need no parse: the blank pipeline keeps them fast.
 FAST = ("--no-cache", "--model", "blank")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from test_cli import EXAMPLE
 from test_cli_workflows import cli
 
 from followup_lint import Config, apply_fixes, lint, utf16_offset
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "thank-you-draft.txt"
 
 FIXABLE = ("Dear Ms. Ruiz,\n\nThank you 😀 for the the tour of the ICU scheduling system on "
            "Tuesday.  I would love to help reduce the overtime you described.\n\n"
