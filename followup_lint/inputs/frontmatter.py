@@ -17,6 +17,8 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from followup_lint.inputs.decoding import decode
+from followup_lint.inputs.source import Source
 from followup_lint.model import Context
 
 #: The key a template may nest its interview facts under.
@@ -152,3 +154,16 @@ def read_front_matter(text: str) -> tuple[Context | None, int]:
         return Context.model_validate(fields), end
     except ValueError as exc:  # pragma: no cover - every field is converted above
         raise FrontMatterError(f"front matter: {exc}") from None
+
+
+def open_text(path: str, data: bytes) -> Source | tuple[str, Context | None, int]:
+    """The decoded text, its front matter's Context and where the body starts, for the
+    readers of text formats; or a Source that says why the file cannot be read."""
+    text, error = decode(data)
+    if text is None:
+        return Source(path, error=error)
+    try:
+        context, offset = read_front_matter(text)
+    except FrontMatterError as exc:
+        return Source(path, error=str(exc))
+    return text, context, offset

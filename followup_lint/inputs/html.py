@@ -11,8 +11,7 @@ from __future__ import annotations
 from html import unescape
 from html.parser import HTMLParser
 
-from followup_lint.inputs.decoding import decode
-from followup_lint.inputs.frontmatter import FrontMatterError, read_front_matter
+from followup_lint.inputs.frontmatter import open_text
 from followup_lint.inputs.source import LineStarts, Offsets, Source
 
 SUFFIXES = (".html", ".htm")
@@ -109,13 +108,10 @@ def html_text(raw: str, start: int = 0) -> Offsets:
 
 def read(path: str, data: bytes) -> Source:
     """An HTML Source (front matter allowed before the markup)."""
-    text, error = decode(data)
-    if text is None:
-        return Source(path, error=error)
-    try:
-        context, offset = read_front_matter(text)
-    except FrontMatterError as exc:
-        return Source(path, error=str(exc))
+    opened = open_text(path, data)
+    if isinstance(opened, Source):
+        return opened
+    text, context, offset = opened
     offsets = html_text(text, offset)
     return Source(path, text=offsets.text(), raw=text, context=context, offsets=offsets,
                   exact=False)

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from followup_lint.inputs.decoding import decode
-from followup_lint.inputs.frontmatter import FrontMatterError, read_front_matter
+from followup_lint.inputs.frontmatter import open_text
 from followup_lint.inputs.source import LineStarts, Offsets, Source
 from followup_lint.templates import find_slots
 
@@ -231,13 +230,10 @@ def _past_inline(content: str, cursor: int, child: Token) -> int:
 
 def read(path: str, data: bytes) -> Source:
     """A Markdown Source (YAML front matter allowed)."""
-    text, error = decode(data)
-    if text is None:
-        return Source(path, error=error)
-    try:
-        context, offset = read_front_matter(text)
-    except FrontMatterError as exc:
-        return Source(path, error=str(exc))
+    opened = open_text(path, data)
+    if isinstance(opened, Source):
+        return opened
+    text, context, offset = opened
     masked = _mask(text[offset:])
     offsets = _Writer(text, masked, offset).write(_parser().parse(masked))
     return Source(path, text=offsets.text(), raw=text, context=context, offsets=offsets,
