@@ -23,10 +23,11 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     if draft.prose_forms & THANKS:
         return
     start, end = whole_draft_span(draft)
-    if draft.kind == "reminder" or is_withdrawal(draft):
+    closing = is_withdrawal(draft)
+    if draft.kind == "reminder" or closing:
         yield Hit(start, end, "Thank the reader for their time, even in a reminder; it keeps "
                   "the check-in warm.",
-                  severity=Severity.info if is_withdrawal(draft) else calibrated(draft))
+                  severity=Severity.info if closing else calibrated(draft))
     else:
         # An error needs certainty: a guessed kind may be a withdrawal or another message.
         yield Hit(start, end, "A thank-you note that never says thank you: thank the "

@@ -183,6 +183,8 @@ _RESPONSE_VERBS = frozenset(
 )
 _PARTICLE_RESPONSES = {"get": {"back"}, "reach": {"out"}, "follow": {"up"}, "circle": {"back"}}
 _RECEIVE_VERBS = frozenset("hear receive get have".split())
+#: Auxiliaries that make a clause about the future: "I will", "I'll", "we shall".
+_WILL = frozenset({"will", "'ll", "shall"})
 #: Every verb the silence check looks at (the rest of a sentence is skipped cheaply).
 _SILENCE_LEMMAS = _RESPONSE_VERBS | set(_PARTICLE_RESPONSES) | _RECEIVE_VERBS | {
     "wait", "ignore", "leave"}
@@ -382,7 +384,7 @@ def _threat(sentence: Span) -> Iterator[Hit]:
         future = any(c.lower_ in {"will", "'ll", "shall", "gon", "going", "be"} or
                      c.lemma_.lower() in {"plan", "intend"} for c in verb.children) or \
             verb.head.lemma_.lower() in {"plan", "intend", "go", "have"} or any(
-                c.lower_ in {"will", "'ll", "shall"} for a in list(verb.ancestors)[:2]
+                c.lower_ in _WILL for a in list(verb.ancestors)[:2]
                 for c in a.children)
         subtree = {t.lower_ for t in verb.subtree}
         escalates = lemma == "raise" and bool(subtree & _SUPERIORS)
@@ -405,7 +407,7 @@ def _audience_told(sentence: Span) -> Iterator[Hit]:
         subject = subject_of(verb)
         if subject is None or not ({t.lower_ for t in subject.subtree} & _AUDIENCES):
             continue
-        future = any(c.lower_ in {"will", "'ll", "shall"} for c in verb.children) or (
+        future = any(c.lower_ in _WILL for c in verb.children) or (
             verb.head.lemma_.lower() == "let" and party(subject_of(verb.head)) == "writer")
         if future:
             yield Hit(sentence.start_char, sentence.end_char,
@@ -427,7 +429,7 @@ def _ultimatum(sentence: Span) -> Iterator[Hit]:
         dragging = bool({t.lower_ for t in verb.subtree} & {"longer", "drags", "drag", "later"})
         main = verb.head
         if (unanswered or dragging) and party(subject_of(main)) == "writer" and any(
-                c.lower_ in {"will", "'ll", "shall"} for c in main.children):
+                c.lower_ in _WILL for c in main.children):
             yield Hit(sentence.start_char, sentence.end_char, "An ultimatum ends the "
                       "conversation on bad terms; ask about their timeline instead.",
                       severity=Severity.error)
