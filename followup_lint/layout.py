@@ -136,6 +136,27 @@ def _trimmed(line: _Line) -> tuple[int, int]:
     return line.start + lead, line.end - trail
 
 
+_QUOTE_MARKS = re.compile(r"[ \t]*(?:>[ \t]?)+")
+
+
+def _unquoted_whole(lines: list[_Line]) -> list[_Line]:
+    """A draft that is quotation from top to bottom ('>' before every line, as when a note
+    is copied from a forum) is read through its quote marks: each line starts after them.
+    A draft with any line of its own, or whose quotation quotes a reply ("On Monday, Dana
+    wrote:"), keeps its '>' lines as quoted history."""
+    content = [line for line in lines if not line.blank]
+    if not content or not all(line.text.lstrip().startswith(">") for line in content):
+        return lines
+    unquoted = []
+    for line in lines:
+        marks = _QUOTE_MARKS.match(line.text)
+        skip = marks.end() if marks else 0
+        unquoted.append(_Line(line.start + skip, line.end, line.text[skip:]))
+    if any(_QUOTE_INTRO.match(line.text) for line in unquoted):
+        return lines  # "> On Monday, Dana wrote:": a reply with nothing of its own
+    return unquoted
+
+
 def _word_count(text: str) -> int:
     return len(text.split())
 
@@ -147,6 +168,7 @@ def read_layout(text: str) -> Layout:
     if not lines:
         return layout
     sections: list[Section] = []
+    lines = _unquoted_whole(lines)
 
     # Quoted history: '>' lines anywhere; an "On ... wrote:" line quotes everything after it.
     quoted = [False] * len(lines)

@@ -175,11 +175,14 @@ def analyse(draft: Draft) -> Specificity:
     meanings: set[str] = set()
     if draft.mode == "template":
         # A slot counts as the detail it stands for: [topic discussed] will be filled with
-        # a subject of the conversation, {{company}} with the company's name.
+        # a subject of the conversation. Slots for the company, the role or a person's
+        # name are filled in every copy of every template, so they make none specific.
         for start, end in draft.placeholders:
             if draft.section_of(start) in prose_sections:
                 meaning = slot_meaning(draft.text[start:end])
                 meanings.add(meaning)
+                if meaning in {"company", "role", "person"}:
+                    continue
                 kind: DetailKind = "discussed" if meaning == "discussed" else "named"
                 result.details.append(Detail(kind, draft.text[start:end], start, end))
     _match_context(draft, result, prose_sections)

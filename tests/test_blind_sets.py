@@ -25,6 +25,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
 }
 
 
+#: Every set covers these; A and D also cover 'apologetic' and 'inappropriate'.
+CORE = ("casual", "desperate", "generic", "generic_greeting", "hostile", "pushy")
+
+
 @pytest.fixture(scope="module")
 def linter() -> Linter:
     return Linter()
@@ -38,7 +42,7 @@ def scores(linter: Linter):
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_sets_are_large_and_complete(name: str) -> None:
     data = load_set(name)
-    assert set(data) == set(CATEGORY_RULES)
+    assert set(CORE) <= set(data) <= set(CATEGORY_RULES), (name, sorted(data))
     for category, items in data.items():
         assert items["category"] == category
         assert len(items["bad"]) >= 35 and len(items["good"]) >= 35, (name, category)

@@ -50,3 +50,13 @@ def test_placeholders() -> None:
     text = "Dear [Name], thanks for {{company}} and {first_name} at <Company>, XXX, ____ [sic]."
     found = [text[s:e] for s, e in find_placeholders(text)]
     assert found == ["[Name]", "{{company}}", "{first_name}", "<Company>", "XXX", "____"]
+
+
+def test_a_draft_quoted_from_top_to_bottom_is_read_through_its_quote_marks() -> None:
+    text = ">> Dear Ms. Ito,\n>>\n>> Thank you for the tour.\n>\n> Best,\n> Sam\n"
+    assert sections(text) == [
+        ("greeting", "Dear Ms. Ito,"), ("body", "Thank you for the tour."),
+        ("sign-off", "Best,"), ("signature", "Sam")]
+    # With one line of the writer's own, '>' lines stay quoted history.
+    mixed = "Thanks again, Ms. Ito.\n\n> Thank you for the tour.\n"
+    assert ("quoted", "> Thank you for the tour.") in sections(mixed)
