@@ -132,8 +132,15 @@ def test_corrections_are_known_words(misspellings: dict[str, str], checker) -> N
     assert unknown == [], f"corrections pyspellchecker does not know: {unknown}"
 
 
-@pytest.mark.parametrize("name", ["generic-nouns.txt", "role-nouns.txt", "profanity.txt",
-                                  "slang.txt", "insults.txt", "hardship.txt", "complaints.txt"])
+CATEGORY_LISTS = sorted(p.name for p in VOCAB_DIR.glob("*.txt") if p.name != "professional.txt")
+
+
+def test_every_category_list_is_documented() -> None:
+    readme = (VOCAB_DIR / "README.md").read_text(encoding="utf-8")
+    assert [n for n in CATEGORY_LISTS if f"`{n}`" not in readme] == []
+
+
+@pytest.mark.parametrize("name", CATEGORY_LISTS)
 def test_word_lists_sorted_unique_lowercase(name: str) -> None:
     words = _lines(VOCAB_DIR / name)
     assert words, name

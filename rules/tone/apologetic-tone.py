@@ -1,0 +1,213 @@
+"""Apologies and hedges where plain confidence belongs, read from the parse.
+
+Four kinds, each a category rather than a sentence:
+
+* an apology by the writer for their own message, delay or manner ("sorry this is so
+  late", "forgive the nudge", "please excuse the delay") -- not sympathy ("I was sorry to
+  hear about the flood"), not someone else's apology ("you apologised for running late"),
+  not a refusal of one ("no apology needed"), and not a brief correction of a document;
+* the message framed as a burden (``imposition.txt``: bother, pester, intrude, clutter...)
+  when the writer is the one imposing ("I hope I'm not imposing");
+* self-deprecation: the writer as the subject of a strongly negative judgement ("I'm
+  hopeless with email", "I rambled terribly") or of a denied strength ("I'm not much of a
+  writer", "I wasn't the most impressive candidate");
+* hedged throat-clearing: two or more hedges stacked on the writer's own act ("I just
+  thought maybe I'd reach out"), or a frame that asks leave to write ("I thought it might
+  be a good idea if I...", "I was just writing to say").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.lexicon import valence, word_list
+from followup_lint.rule import Hit
+from followup_lint.syntax import body_sentences, party, subject_of
+
+if TYPE_CHECKING:
+    from followup_lint.draft import Draft
+    from followup_lint.rule import RuleOptions
+    from followup_lint.syntax import Sentence
+
+NEEDS = frozenset({"pos", "dep", "lemma"})
+
+_APOLOGY_WORDS = frozenset(
+    "sorry apologies apology apologise apologize apologising apologizing apologetic".split())
+_PARDON_VERBS = frozenset("forgive excuse pardon".split())
+#: What follows "sorry to" when it is sympathy, not an apology ("sorry to hear").
+_SYMPATHY = frozenset("hear learn see read say leave lose go".split())
+#: A brief correction of a document is fine ("apologies, the link was broken").
+_DOCUMENT_SLIPS = frozenset(
+    "link attachment attachments typo typos error errors mistake confusion mix-up "
+    "mixup formatting file files date dates figure spelling".split())
+_NEGATORS = frozenset("no not n't never nothing need".split())
+_HEDGES = frozenset("just maybe perhaps possibly sort kind guess figured figure wonder "
+                    "wondering hopefully somewhat quick quickly".split())
+_HEDGE_PHRASES = ("for what it's worth", "for what it’s worth", "if that's alright",
+                  "if that’s alright", "if that's ok", "if that’s ok", "in case it's useful",
+                  "in case it’s useful", "you know", "if it's not too much",
+                  "if it’s not too much", "a little", "a bit")
+_LEAVE_FRAMES = ("would be a good idea if i", "might be a good idea if i",
+                 "would be a good thing if i", "might be nice if i", "would be nice if i",
+                 "might be a good idea to", "would be a good thing to", "might be nice to",
+                 "might be ok to", "would be okay to", "would be ok to", "would be alright to",
+                 "wouldn't be a terrible idea", "wouldn’t be a terrible idea")
+_WRITING_VERBS = frozenset("write writing say saying drop dropping reach reaching email "
+                           "emailing touch check checking send sending".split())
+#: Strengths a writer can deny themselves ("not much of a writer", "not the most polished").
+_DENIED = frozenset("much most best strongest more very great good smartest brightest "
+                    "polished impressive real".split())
+
+_APOLOGY_MESSAGE = ("Apologising for your own note makes it weaker; say what you came to "
+                    "say (a short thank-you or check-in needs no apology).")
+_BURDEN_MESSAGE = ("Calling your own message a bother invites the reader to see it as one; "
+                   "write it plainly and confidently.")
+_SELF_MESSAGE = ("Running yourself down undercuts the note; state a strength or leave it "
+                 "out.")
+_HEDGE_MESSAGE = ("Stacked hedges delay the point; open with what you want to say ('Thank "
+                  "you for...', 'I'm writing to ask...').")
+
+
+def _negated_before(sentence: Sentence, index: int) -> bool:
+    return any(t.lower_ in _NEGATORS for t in sentence[max(0, index - 3):index])
+
+
+def _someone_else(token) -> bool:
+    """True when the apology belongs to someone other than the writer ("you apologised",
+    "the manager was sorry", "Dana said she was sorry")."""
+    if token.dep_ == "intj" or token.pos_ == "INTJ":
+        return False  # "Sorry, ..." / "Sorry this is late"
+    node = token if token.pos_ in {"VERB", "AUX"} else token.head
+    subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    return party(subject) == "reader" or subject.pos_ in {"PROPN", "NOUN"} or \
+        subject.lower_ in {"he", "she", "they"}
+
+
+#: Subjects of "sorry (that) X" that make it an apology for the writer's own note.
+_OWN_NOTE = frozenset("i this it note email message reply letter follow-up thank-you "
+                      "response".split())
+
+
+def _regret(token) -> bool:
+    """True for regret about events, not the writer's own act: "I'm so sorry things didn't
+    work out", "sorry the salary band wasn't higher"."""
+    node = token if token.pos_ != "INTJ" else token.head
+    for clause in [c for c in node.children if c.dep_ in {"ccomp", "advcl"}] + (
+            [node] if token.pos_ == "INTJ" else []):
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lower_ not in _OWN_NOTE and \
+                party(subject) != "writer":
+            return True
+    return False
+
+
+def _apology(sentence: Sentence) -> Iterator[Hit]:
+    words = {t.lower_ for t in sentence}
+    if words & _DOCUMENT_SLIPS:
+        return
+    lowered = sentence.text.lower()
+    if "mea culpa" in lowered or any(t.lower_ in {"belated", "belatedly"} for t in sentence):
+        yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
+        return
+    for index, token in enumerate(sentence):
+        lower = token.lower_
+        if lower in _APOLOGY_WORDS:
+            after = [t.lower_ for t in sentence[index + 1:index + 3]]
+            if after[:1] == ["to"] and after[1:2] and after[1] in _SYMPATHY:
+                continue  # "sorry to hear"
+            if after[:1] in (["for"], ["about"]) and \
+                    any(t.lower_ in {"your", "their", "his", "her"} for t in
+                        sentence[index + 2:index + 4]):
+                continue  # "sorry for your loss", "sorry about their news"
+            if _negated_before(sentence, index) or _someone_else(token) or _regret(token):
+                continue
+            yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
+            return
+        if token.lemma_.lower() in _PARDON_VERBS and token.pos_ == "VERB":
+            objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+            if any(o.lower_ in {"me", "us"} or any(c.lower_ in {"my", "the", "this", "our"}
+                                                   for c in o.children) for o in objects) \
+                    and not _someone_else(token):
+                yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
+                return
+
+
+def _burden(sentence: Sentence) -> Iterator[Hit]:
+    imposing = word_list("imposition.txt")
+    words = {t.lower_ for t in sentence}
+    if not words & {"i", "i'm", "me", "my", "i’m"} and not words & {"sorry", "apologies"}:
+        return
+    for token in sentence:
+        if token.lower_ not in imposing and token.lemma_.lower() not in imposing:
+            continue
+        if token.i > 0 and token.nbor(-1).lower_ == "no":
+            continue  # "no bother at all"
+        if token.pos_ in {"VERB", "AUX"}:
+            objects = {c.lower_ for c in token.children if c.dep_ in {"dobj", "nsubj"}}
+            if objects & {"me", "us"} or party(subject_of(token)) not in {"writer", None}:
+                continue  # "the noise bothered me", "you must be swamped by..."
+        yield Hit(sentence.start_char, sentence.end_char, _BURDEN_MESSAGE)
+        return
+
+
+def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
+    for token in sentence:
+        if token.dep_ not in {"acomp", "attr", "advmod", "dobj"} or token.head.pos_ not in {
+                "VERB", "AUX"}:
+            continue
+        verb = token.head
+        if party(subject_of(verb)) != "writer" or subject_of(verb) is None:
+            continue
+        if subject_of(verb).lower_ == "we":
+            continue
+        if any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+            continue  # "I was disappointed to hear": a feeling about news, not a judgement
+        strength = valence(token.lower_) or valence(token.lemma_)
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        if strength <= -1.5 and not negated and token.dep_ != "dobj":
+            yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
+            return
+        if negated and token.dep_ in {"attr", "acomp"} and (
+                token.lower_ in _DENIED or any(c.lower_ in _DENIED for c in token.children)):
+            yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
+            return
+
+
+def _hedges(sentence: Sentence) -> Iterator[Hit]:
+    lowered = " ".join(sentence.text.lower().split())
+    if any(frame in lowered for frame in _LEAVE_FRAMES):
+        yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
+        return
+    tokens = list(sentence)
+    for index, token in enumerate(tokens[:-1]):
+        # "I was just writing to say", "Just to say": the point deferred behind 'just'.
+        if token.lower_ == "just" and tokens[index + 1].lower_ in _WRITING_VERBS and \
+                tokens[index + 1].tag_ == "VBG":
+            yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
+            return
+        if token.lower_ == "just" and index <= 1 and tokens[index + 1].lower_ == "to" and \
+                index + 2 < len(tokens) and tokens[index + 2].lower_ in _WRITING_VERBS:
+            yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
+            return
+    if not {t.lower_ for t in tokens} & {"i", "i'd", "i’d", "me"}:
+        return
+    hedges = {t.lower_ for t in tokens if t.lower_ in _HEDGES}
+    hedges |= {phrase for phrase in _HEDGE_PHRASES if phrase in lowered}
+    if len(hedges) >= 2:
+        yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
+
+
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
+    """Apologies for the note, the note as a burden, self-deprecation, stacked hedges."""
+    if not draft.has_parse:
+        return
+    for sentence in body_sentences(draft):
+        for finder in (_apology(sentence), _burden(sentence), _self_deprecation(sentence),
+                       _hedges(sentence)):
+            hit = next(finder, None)
+            if hit is not None:
+                yield hit
+                break

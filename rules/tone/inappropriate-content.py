@@ -1,0 +1,164 @@
+"""Content out of place in a professional follow-up, read from the parse.
+
+Each kind is a category of words plus a reading of who does what with them:
+
+* gifts (``gifts.txt``) the writer sends, brings or offers to the reader -- not the same
+  nouns as the employer's business ("the bakery's cookie line", "the wine list I
+  designed") or something the reader asked for;
+* remarks on the reader's looks (``appearance.txt`` with "your", ``looks.txt`` said of
+  the reader's side) and romantic overtures;
+* crude or sexual words (``crude.txt``);
+* offbeat, supernatural reasons (``offbeat.txt``: horoscopes, tarot, fate) and dreams
+  about the reader -- not "my dream is to lead a ward" or "the horoscope page".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from followup_lint.lexicon import word_list
+from followup_lint.model import Severity
+from followup_lint.rule import Hit
+from followup_lint.syntax import READER_WORDS, body_sentences, party, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from followup_lint.draft import Draft
+    from followup_lint.rule import RuleOptions
+    from followup_lint.syntax import Sentence
+
+NEEDS = frozenset({"pos", "dep", "lemma"})
+
+#: Verbs by which the writer hands something over.
+_GIVING = frozenset(
+    "send bring drop post deliver enclose attach book buy get cover throw pop give treat "
+    "ship mail leave bake make order arrange enjoy gift offer courier pick have".split())
+#: The reader asked for it: a sample, a requested item.
+_REQUESTED = ("requested", "you asked", "as asked", "you suggested", "as suggested",
+              "as discussed", "as promised", "you wanted")
+#: Romantic overtures, in the sentence's own words.
+_ROMANCE = ("just the two of us", "lucky man", "lucky woman", "lucky guy", "lucky girl",
+            "are you single", "you're single", "you’re single", "you are single",
+            "wearing a ring", "your number", "my number", "ask you out", "go out with",
+            "grab a drink", "get a drink", "a date", "on a date", "dinner date")
+_INNUENDO = ("if you know what i mean", "that's what she said", "that’s what she said",
+             "safe for work", "not just for the office", "nocturnal", "wet dream",
+             "keep it warm", "dirty joke", "filthier")
+_DREAM_SCENE = frozenset("night dreamt dreamed vivid woke sleep asleep".split())
+
+_GIFT_MESSAGE = ("A gift after an interview can look like an attempt to sway the decision; "
+                 "thank them in words only.")
+_LOOKS_MESSAGE = ("Remarks on the reader's looks or a romantic overture have no place in "
+                  "a follow-up; remove it.")
+_CRUDE_MESSAGE = "Crude or sexual content has no place in a follow-up; remove it."
+_OFFBEAT_MESSAGE = ("Horoscopes, omens and dreams are not reasons to hire you; give a "
+                    "reason from your work instead.")
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _gift(sentence: Sentence) -> Iterator[Hit]:
+    gifts = word_list("gifts.txt")
+    lowered = sentence.text.lower()
+    if any(phrase in lowered for phrase in _REQUESTED):
+        return
+    if any(p in lowered for p in ("token of my", "my treat", "on me", "with your name on it",
+                                  "a little something", "little thank-you gift")):
+        yield Hit(sentence.start_char, sentence.end_char, _GIFT_MESSAGE)
+        return
+    for token in sentence:
+        if token.lower_ not in gifts or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ not in gifts and \
+                token.head.lower_ not in {"card", "cards", "certificate", "basket", "box"}:
+            continue  # "the wine list", "the cookie line"
+        if any(c.dep_ == "poss" and c.lower_ in {"your", "their"} for c in token.children):
+            continue  # "your gift shop", "their wine"
+        verb = _governing_verb(token)
+        if verb is None:
+            continue
+        who = party(subject_of(verb))
+        giving = verb.lemma_.lower() in _GIVING or verb.lower_ in {"enclosed", "attached"} \
+            or "for you" in lowered or any(c.dep_ == "dative" for c in verb.children)
+        if giving and who in {"writer", None}:
+            yield Hit(sentence.start_char, sentence.end_char, _GIFT_MESSAGE)
+            return
+
+
+def _aimed_at_reader(token: Token) -> bool:
+    if any(c.dep_ == "poss" and c.lower_ in READER_WORDS for c in token.children):
+        return True
+    verb = _governing_verb(token)
+    return verb is not None and party(subject_of(verb)) == "reader"
+
+
+def _looks(sentence: Sentence) -> Iterator[Hit]:
+    appearance, looks = word_list("appearance.txt"), word_list("looks.txt")
+    lowered = sentence.text.lower()
+    romance = any(phrase in lowered for phrase in _ROMANCE) or (
+        "good-looking" in lowered and bool({t.lower_ for t in sentence} & READER_WORDS))
+    for token in sentence:
+        if token.lower_ in appearance and token.pos_ == "NOUN" and token.dep_ != "compound" \
+                and _aimed_at_reader(token) or token.lower_ in looks and token.pos_ == "ADJ" and (
+                _aimed_at_reader(token) or "as you are" in lowered
+                or any(c.dep_ == "poss" and c.lower_ in READER_WORDS
+                       for c in token.head.children)):
+            romance = True
+    if romance:
+        yield Hit(sentence.start_char, sentence.end_char, _LOOKS_MESSAGE,
+                  severity=Severity.error)
+
+
+def _crude(sentence: Sentence) -> Iterator[Hit]:
+    crude = word_list("crude.txt")
+    lowered = sentence.text.lower()
+    if any(t.lower_ in crude for t in sentence) or any(p in lowered for p in _INNUENDO):
+        yield Hit(sentence.start_char, sentence.end_char, _CRUDE_MESSAGE,
+                  severity=Severity.error)
+
+
+def _offbeat(sentence: Sentence) -> Iterator[Hit]:
+    offbeat = word_list("offbeat.txt")
+    words = {t.lower_ for t in sentence}
+    for token in sentence:
+        lower = token.lower_
+        if lower in offbeat and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:
+            if token.dep_ == "compound" or any(c.dep_ == "prep" and c.lower_ == "of"
+                                               for c in token.children):
+                continue  # "the horoscope page", "the fate of the project"
+            if any(c.lower_ in {"the", "a", "an"} for c in token.children) and \
+                    lower not in {"sign", "premonition", "psychic"} and \
+                    token.dep_ not in {"attr", "dobj"}:
+                continue
+            yield Hit(sentence.start_char, sentence.end_char, _OFFBEAT_MESSAGE)
+            return
+        if token.lemma_.lower() == "dream" and (
+                (token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN"})
+                or (token.pos_ == "NOUN" and words & _DREAM_SCENE)
+                or (token.pos_ == "NOUN" and any(c.lower_ in {"a", "the"} for c in token.children)
+                    and any(t.lemma_.lower() == "have" for t in token.ancestors))):
+            yield Hit(sentence.start_char, sentence.end_char, _OFFBEAT_MESSAGE)
+            return
+
+
+def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
+    """Gifts, remarks on looks, crude content, omens and dreams."""
+    if not draft.has_parse:
+        return
+    for sentence in body_sentences(draft):
+        for finder in (_crude(sentence), _looks(sentence), _gift(sentence), _offbeat(sentence)):
+            hit = next(finder, None)
+            if hit is not None:
+                yield hit
+                break
