@@ -9,6 +9,10 @@ pack, ``<family>/<rule-id>.py``, which declares:
   no options);
 * ``check(draft, options)`` -- yields :class:`~followup_lint.rule.Hit` objects.
 
+``model = "<category>"`` adds the shipped tone scorer last: body sentences none of the
+rule's other hits touch are reported when the scorer flags them for the category, unless
+the rule's ``model`` option (added to its options) is off.
+
 The module is imported from its file here; the engine never imports it, and it imports
 nothing back from the engine or from a registry.
 """
@@ -117,8 +121,20 @@ def bind(spec: RuleSpec, matchers: MatchersSource | None) -> Rule:
         options_model = getattr(module, "Options", RuleOptions)
         module_label = str(module_path(spec))
 
-    def run(draft: Draft, options: Any) -> Iterator[Hit]:
-        return chain.from_iterable(r(draft, options) for r in runs)
+    if spec.model is None:
+        def run(draft: Draft, options: Any) -> Iterator[Hit]:
+            return chain.from_iterable(r(draft, options) for r in runs)
+    else:
+        from followup_lint.tonemodel import scored_hits, with_model_option
+
+        category = spec.model
+        options_model = with_model_option(options_model)
+
+        def run(draft: Draft, options: Any) -> Iterator[Hit]:
+            hits = list(chain.from_iterable(r(draft, options) for r in runs))
+            if options.model:
+                hits += scored_hits(draft, category, hits)
+            return iter(hits)
 
     return Rule(spec=spec, run=run, options_model=options_model, needs=frozenset(needs),
                 module=module_label, defaults=options_model())

@@ -186,6 +186,12 @@ class RuleSpec(BaseModel):
         description="A computed check joins the match data: the module '<id>.py' beside "
         "this file, which declares NEEDS, an Options model and check(draft, options).",
     )
+    model: str | None = Field(
+        default=None,
+        description="A category of the shipped tone scorer (followup_lint.tonemodel): body "
+        "sentences the rule's own matchers leave alone are reported, as warnings, when "
+        "the scorer flags them for this category. Adds the rule option 'model' (on).",
+    )
     needs: list[Need] = Field(
         default_factory=list,
         description="Annotations the match groups' filters read beyond their patterns "

@@ -43,7 +43,7 @@ _DOCUMENT_SLIPS = frozenset(
     "mixup formatting file files date dates figure spelling".split())
 _NEGATORS = frozenset("no not n't never nothing need".split())
 _HEDGES = frozenset("just maybe perhaps possibly sort kind guess figured figure wonder "
-                    "wondering hopefully somewhat quick quickly".split())
+                    "wondering hopefully somewhat".split())
 _HEDGE_PHRASES = ("for what it's worth", "for what it’s worth", "if that's alright",
                   "if that’s alright", "if that's ok", "if that’s ok", "in case it's useful",
                   "in case it’s useful", "you know", "if it's not too much",

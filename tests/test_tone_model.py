@@ -1,0 +1,97 @@
+"""The learned tone scorer (followup_lint/tonemodel.py, rules/models/tone.npz) and how the
+tone rules consult it."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from followup_lint import Config, Linter
+from followup_lint.packs.loading import load_rules
+from followup_lint.tonemodel import MIN_WORDS, features, tone_model, tokens
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORER = "tone scorer"
+
+
+def _training_module():
+    spec = importlib.util.spec_from_file_location(
+        "train_tone_model", ROOT / "training" / "train_tone_model.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_tone_model", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_features_ignore_typography_and_case() -> None:
+    assert features("You’re LATE — “again”") == features("you're late - \"again\"")
+    assert tokens("Thx!! 😀") == ["thx", "!", "!", "😀"]
+    assert features("") == []
+
+
+def test_the_shipped_model_covers_every_category_a_rule_names() -> None:
+    model = tone_model()
+    assert model is not None
+    named = {spec.model for spec in load_rules() if spec.model}
+    assert named == set(model.categories)
+    assert model.weights.shape == (len(model.categories), 1 << 16)
+    assert all(0.5 <= t <= 1.01 for t in model.thresholds)
+
+
+def test_scores_are_probabilities() -> None:
+    model = tone_model()
+    for text in ("", "Thank you for your time.", "answer me by friday or else!!!"):
+        assert all(0.0 <= p <= 1.0 for p in model.scores(text).values())
+
+
+def test_training_never_reads_the_held_out_blind_set() -> None:
+    from blind_eval import HELD_OUT
+
+    training = _training_module()
+    held_out = ROOT / "tests" / "blind" / HELD_OUT
+    sources = training.sources()
+    assert sources and not [p for p in sources if held_out in p.parents]
+    assert any(p.parent.name == "sentences" for p in sources)
+
+
+def _scorer_only(linter: Linter, texts, rule: str) -> str:
+    """The first text that only the scorer flags for ``rule`` (the test's own search)."""
+    for text in texts:
+        found = [f for f in linter.lint(text).findings if f.rule == rule]
+        if found and all(SCORER in f.message for f in found):
+            return text
+    raise AssertionError(f"no text flagged by the scorer alone for {rule}")
+
+
+def test_the_model_option_turns_the_scorer_off() -> None:
+    training = _training_module()
+    pushy = [t for t, c, bad in training.load() if c == "pushy" and bad]
+    linter = Linter()
+    text = _scorer_only(linter, pushy, "pushy-phrasing")
+    finding = next(f for f in linter.lint(text).findings if f.rule == "pushy-phrasing")
+    assert finding.severity.value == "warning"
+    assert text[finding.start:finding.end] == finding.excerpt
+    off = Linter(Config(rules={"pushy-phrasing": {"model": False}}))
+    assert not [f for f in off.lint(text).findings if f.rule == "pushy-phrasing"]
+
+
+@pytest.mark.parametrize("rule", ["hostile-tone", "pushy-phrasing", "casual-tone",
+                                  "desperate-tone", "apologetic-tone", "inappropriate-content"])
+def test_rules_with_a_model_category_offer_the_option(rule: str) -> None:
+    linter = Linter(Config(rules={rule: {"model": False}}))
+    assert linter.lint("Thank you for meeting me about the Leeds depot role.").findings is not None
+
+
+def test_short_sentences_are_not_scored() -> None:
+    model = tone_model()
+    short = ["Reply now!!", "Answer me today.", "Hire me please!!!", "Call me back ASAP!",
+             "U up?? lol", "Sorry sorry sorry!"]
+    flagged = [(t, c) for t in short for c in model.categories if model.flags(t, c)]
+    assert flagged, "the test needs a short text the raw model flags"
+    linter = Linter()
+    for text, _ in flagged:
+        assert sum(w.isalpha() for w in tokens(text)) < MIN_WORDS
+        assert not [f for f in linter.lint(text).findings if SCORER in f.message]

@@ -1,0 +1,162 @@
+"""Train the tone scorer shipped in rules/models/tone.npz (see followup_lint/tonemodel.py).
+
+    python training/train_tone_model.py            # train, calibrate, write the model
+    python training/train_tone_model.py --report   # also print calibration figures
+
+Data: every ``bad``/``good`` list in ``training/sentences/*.toml`` (written for training)
+and in the development blind sets ``tests/blind/{A,B,C}`` -- never the held-out set named
+by ``tests/blind_eval.HELD_OUT``. For a category, its ``bad`` items are positives; every
+``good`` item of every file, and the bad items of the whole-email categories (generic
+notes, impersonal greetings: fine in tone), are negatives.
+
+Every item goes to training or to calibration by a hash of its text (80/20, stable
+across runs). A logistic regression per category is fitted on the training part by full
+batch gradient descent with L2; its threshold is the lowest score at which at most
+``MAX_FALSE_ALARMS`` of the calibration negatives are flagged and precision on the
+calibration part reaches ``PRECISION`` (never below 0.5). Deterministic: the same
+data gives the same file.
+"""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from blind_eval import HELD_OUT  # noqa: E402
+
+from followup_lint.tonemodel import DIMENSIONS, features, model_path  # noqa: E402
+
+CATEGORIES = ("pushy", "hostile", "desperate", "apologetic", "inappropriate")
+#: Categories whose bad items are whole-note problems, fine in tone: negatives here.
+TONE_NEUTRAL = ("generic", "generic_greeting", "neutral")
+PRECISION = 0.95
+#: Share of calibration negatives a threshold may flag.
+MAX_FALSE_ALARMS = 0.005
+L2 = 1e-5
+STEPS = 800
+RATE = 20.0
+
+
+def sources() -> list[Path]:
+    files = sorted((ROOT / "training" / "sentences").glob("*.toml"))
+    for name in sorted(p.name for p in (ROOT / "tests" / "blind").iterdir() if p.is_dir()):
+        if name != HELD_OUT:
+            files += sorted((ROOT / "tests" / "blind" / name).glob("*.toml"))
+    return files
+
+
+def load() -> list[tuple[str, str, bool]]:
+    """(text, category, is_bad) for every item, deduplicated by text and label."""
+    items, seen = [], set()
+    for path in sources():
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for label, bad in (("bad", True), ("good", False)):
+            for text in data.get(label, []):
+                key = (text, data["category"], bad)
+                if key not in seen:
+                    seen.add(key)
+                    items.append((text, data["category"], bad))
+    return items
+
+
+def matrix(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """COO rows, columns and values of the normalised log-count feature matrix."""
+    rows, cols, vals = [], [], []
+    for row, text in enumerate(texts):
+        counts = np.bincount(np.asarray(features(text) or [0], dtype=np.int64),
+                             minlength=DIMENSIONS)
+        index = np.flatnonzero(counts)
+        values = np.log1p(counts[index]).astype(np.float64)
+        values /= max(float(np.sqrt((values ** 2).sum())), 1e-9)
+        rows.append(np.full(len(index), row))
+        cols.append(index)
+        vals.append(values)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
+
+
+def fit(coo, n: int, y: np.ndarray) -> tuple[np.ndarray, float]:
+    rows, cols, vals = coo
+    w, b = np.zeros(DIMENSIONS), 0.0
+    positive = max(y.mean(), 1e-9)
+    sample_weight = np.where(y == 1, 0.5 / positive, 0.5 / max(1 - positive, 1e-9))
+    for _ in range(STEPS):
+        z = np.bincount(rows, weights=w[cols] * vals, minlength=n) + b
+        p = 1.0 / (1.0 + np.exp(-z))
+        error = (p - y) * sample_weight / n
+        grad = np.bincount(cols, weights=error[rows] * vals, minlength=DIMENSIONS) + L2 * w
+        w -= RATE * grad
+        b -= RATE * error.sum()
+    return w, b
+
+
+def predict(coo, n: int, w: np.ndarray, b: float) -> np.ndarray:
+    rows, cols, vals = coo
+    return 1.0 / (1.0 + np.exp(-(np.bincount(rows, weights=w[cols] * vals, minlength=n) + b)))
+
+
+def threshold(scores: np.ndarray, y: np.ndarray) -> float:
+    """The lowest score (at least 0.5) at which at most MAX_FALSE_ALARMS of the
+    calibration negatives are flagged and precision reaches PRECISION: a follow-up has
+    many sentences, nearly all fine, so the sentence-level false alarm rate must be
+    close to zero."""
+    negatives = np.sort(scores[y == 0])[::-1]
+    allowed = int(len(negatives) * MAX_FALSE_ALARMS)
+    floor = max(0.5, float(negatives[allowed]) + 1e-6 if len(negatives) > allowed else 0.5)
+    for t in np.unique(np.concatenate([scores, [floor]])):
+        if t < floor:
+            continue
+        flagged = scores >= t
+        if flagged.sum() == 0:
+            break
+        if (y[flagged] == 1).mean() >= PRECISION:
+            return float(t)
+    return 1.01
+
+
+def main() -> None:
+    items = load()
+    calibration = [zlib.crc32(t.encode("utf-8")) % 5 == 0 for t, _, _ in items]
+    weights, biases, thresholds = [], [], []
+    for category in CATEGORIES:
+        chosen = [(t, int(c == category and bad), cal)
+                  for (t, c, bad), cal in zip(items, calibration)
+                  if (c == category and bad) or not bad or c in TONE_NEUTRAL]
+        train = [(t, y) for t, y, cal in chosen if not cal]
+        held = [(t, y) for t, y, cal in chosen if cal]
+        coo = matrix([t for t, _ in train])
+        w, b = fit(coo, len(train), np.array([y for _, y in train], dtype=np.float64))
+        y_cal = np.array([y for _, y in held])
+        scores = predict(matrix([t for t, _ in held]), len(held), w, b)
+        t = threshold(scores, y_cal)
+        weights.append(w.astype(np.float16))
+        biases.append(b)
+        thresholds.append(t)
+        if "--report" in sys.argv:
+            flagged = scores >= t
+            recall = (flagged & (y_cal == 1)).sum() / max((y_cal == 1).sum(), 1)
+            print(f"{category:14s} train {len(train):5d} ({int(sum(y for _, y in train))} bad)"
+                  f"  calibration {len(held):4d}  threshold {t:.2f}  recall {recall:.2f}"
+                  f"  false alarms {int((flagged & (y_cal == 0)).sum())}/"
+                  f"{int((y_cal == 0).sum())}")
+    path = model_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, categories=np.array(CATEGORIES), weights=np.stack(weights),
+                        biases=np.array(biases, dtype=np.float32),
+                        thresholds=np.array(thresholds, dtype=np.float32))
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()
