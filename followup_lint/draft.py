@@ -151,6 +151,20 @@ class Draft:
         return [s for s in self.sentences if self.section_of(s.start_char) == "body"]
 
     @cached_property
+    def body_sentence_lists(self) -> list:
+        """Body sentences as lists of this Draft's Token objects (see syntax.Sentence)."""
+        from followup_lint.syntax import sentence_lists
+
+        return sentence_lists(self)
+
+    @cached_property
+    def tone_scores(self) -> dict[int, tuple[float, ...]]:
+        """The tone scorer's probabilities per body sentence start (computed once)."""
+        from followup_lint.tonemodel import sentence_scores
+
+        return sentence_scores(self)
+
+    @cached_property
     def specificity(self) -> Specificity:
         """Specific details of the draft (computed once, shared by several rules)."""
         return analyse(self)

@@ -148,6 +148,12 @@ class Sentence(list):
 
 
 def body_sentences(draft) -> list[Sentence]:
-    """The draft's body sentences as :class:`Sentence` lists."""
+    """The draft's body sentences as :class:`Sentence` lists (``Draft.body_sentence_lists``,
+    built once per draft: every tone rule walks them)."""
+    return draft.body_sentence_lists
+
+
+def sentence_lists(draft) -> list[Sentence]:
+    """Build :class:`Sentence` lists for the draft's body sentences."""
     tokens = draft.tokens
     return [Sentence(span, tokens[span.start:span.end]) for span in draft.body_sentences]

@@ -17,14 +17,17 @@ import re
 import threading
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from followup_lint.datafiles import rules_dir
 from followup_lint.normalize import plain
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
+    from spacy.tokens import Span
 
     from followup_lint.draft import Draft
     from followup_lint.rule import Hit, RuleOptions
@@ -57,7 +60,7 @@ def features(text: str) -> list[int]:
     return [zlib.crc32(g.encode("utf-8")) & (DIMENSIONS - 1) for g in grams]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ToneModel:
     """Weights (categories x DIMENSIONS), biases and thresholds per category."""
 
@@ -66,25 +69,40 @@ class ToneModel:
     biases: np.ndarray
     thresholds: np.ndarray
 
+    @property
+    def columns(self) -> np.ndarray:
+        """The weights as float32 rows per feature slot (DIMENSIONS x categories): one
+        gather per sentence."""
+        cached = self.__dict__.get("_columns")
+        if cached is None:
+            import numpy as np
+
+            cached = np.ascontiguousarray(self.weights.T, dtype=np.float32)
+            object.__setattr__(self, "_columns", cached)
+        return cached
+
     def scores(self, text: str) -> dict[str, float]:
         """Probability per category that ``text`` has the category's problem."""
-        import numpy as np
-
-        slots = features(text)
-        if not slots:
-            return {c: 0.0 for c in self.categories}
-        counts = np.bincount(np.asarray(slots, dtype=np.int64), minlength=DIMENSIONS)
-        index = np.flatnonzero(counts)
-        values = np.log1p(counts[index]).astype(np.float32)
-        values /= max(float(np.sqrt((values ** 2).sum())), 1e-9)
-        logits = self.weights[:, index].astype(np.float32) @ values + self.biases
-        probabilities = 1.0 / (1.0 + np.exp(-logits))
-        return dict(zip(self.categories, (float(p) for p in probabilities)))
+        return dict(zip(self.categories, _probabilities(self, text)))
 
     def flags(self, text: str, category: str) -> bool:
         """True when ``text`` scores at or over the category's threshold."""
         position = self.categories.index(category)
-        return self.scores(text)[category] >= float(self.thresholds[position])
+        return _probabilities(self, text)[position] >= float(self.thresholds[position])
+
+
+def _probabilities(model: ToneModel, text: str) -> tuple[float, ...]:
+    """Every category's probability for ``text``."""
+    import numpy as np
+
+    slots = features(text)
+    if not slots:
+        return (0.0,) * len(model.categories)
+    index, counts = np.unique(np.asarray(slots, dtype=np.int64), return_counts=True)
+    values = np.log1p(counts).astype(np.float32)
+    values /= max(float(np.sqrt((values ** 2).sum())), 1e-9)
+    logits = values @ model.columns[index] + model.biases
+    return tuple(float(p) for p in 1.0 / (1.0 + np.exp(-logits)))
 
 
 def model_path():
@@ -121,31 +139,51 @@ _READS_AS = {
 }
 
 
-def scored_hits(draft: Draft, category: str, hits: list[Hit]) -> list[Hit]:
+def sentence_scores(draft: Draft) -> dict[int, tuple[float, ...]]:
+    """Every category's probability for each body sentence long enough to score, by the
+    sentence's start offset (``Draft.tone_scores`` keeps it: several rules ask)."""
+    model = tone_model()
+    if model is None:
+        return {}
+    found = {}
+    for sentence in draft.body_sentences:
+        text = draft.text[sentence.start_char:sentence.end_char]
+        if sum(w.isalpha() for w in tokens(text)) >= MIN_WORDS:
+            found[sentence.start_char] = _probabilities(model, text)
+    return found
+
+
+def scored_hits(draft: Draft, category: str, hits: list[Hit],
+                clears: Callable[[Span], bool] | None = None) -> list[Hit]:
     """Warnings for the body sentences no hit in ``hits`` touches that the scorer flags
-    for ``category``."""
+    for ``category``, except those the rule's own reading ``clears``."""
     from followup_lint.model import Severity
     from followup_lint.rule import Hit
 
     model = tone_model()
     if model is None or category not in model.categories:
         return []
+    position = model.categories.index(category)
+    threshold = float(model.thresholds[position])
+    scores = draft.tone_scores
     found = []
     for sentence in draft.body_sentences:
         start, end = sentence.start_char, sentence.end_char
+        score = scores.get(start)
+        if score is None or score[position] < threshold:
+            continue
         if any(h.start < end and start < h.end for h in hits):
             continue
-        if sum(w.isalpha() for w in tokens(draft.text[start:end])) < MIN_WORDS:
+        if clears is not None and draft.has_parse and clears(sentence):
             continue
-        if model.flags(draft.text[start:end], category):
-            found.append(Hit(start, end, f"This sentence reads as {_READS_AS[category]} "
-                             "(flagged by the tone scorer, a model trained on labelled "
-                             "sentences); reread it as the recipient would.",
-                             severity=Severity.warning))
+        found.append(Hit(start, end, f"This sentence reads as {_READS_AS[category]} "
+                         "(flagged by the tone scorer, a model trained on labelled "
+                         "sentences); reread it as the recipient would.",
+                         severity=Severity.warning))
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def with_model_option(options_model: type[RuleOptions]) -> type[RuleOptions]:
     """``options_model`` with one more option, ``model`` (on): consult the tone scorer."""
     from pydantic import Field, create_model

@@ -1,9 +1,9 @@
 """Tone judgement measured on blind sets (tests/blind/): writing nobody here tuned against.
 
 Floors, not targets: each is the figure measured when the rules last changed, less a
-small margin, so a change that loses judgement on unseen writing fails here. Set C is
-held out (see tests/blind_eval.py); A and B were used to generalise the rules, so their
-floors are higher. The issue's goal (recall >= 0.85, precision >= 0.95 per category) is
+small margin, so a change that loses judgement on unseen writing fails here. Set D is
+held out (see tests/blind_eval.py); A, B and C were used to generalise the rules and to
+train the tone scorer, so their floors are higher. The issue's goal (recall >= 0.85, precision >= 0.95 per category) is
 reported in docs/design.md with the figures; categories below it are named there.
 """
 
@@ -16,12 +16,17 @@ from followup_lint import Linter
 
 #: (recall floor, precision floor) per set and category.
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
-    "A": {"casual": (0.95, 0.95), "desperate": (0.80, 0.95), "generic": (0.90, 0.95),
-          "generic_greeting": (0.90, 0.95), "hostile": (0.45, 0.95), "pushy": (0.78, 0.95)},
-    "B": {"casual": (0.85, 0.95), "desperate": (0.50, 0.95), "generic": (0.83, 0.90),
-          "generic_greeting": (0.60, 0.93), "hostile": (0.50, 0.95), "pushy": (0.60, 0.95)},
-    "C": {"casual": (0.88, 0.92), "desperate": (0.50, 0.92), "generic": (0.70, 0.92),
-          "generic_greeting": (0.80, 0.95), "hostile": (0.40, 0.95), "pushy": (0.43, 0.95)},
+    "A": {"apologetic": (0.92, 0.95), "casual": (0.95, 0.92), "desperate": (0.90, 0.92),
+          "generic": (0.90, 0.92), "generic_greeting": (0.90, 0.95), "hostile": (0.83, 0.95),
+          "inappropriate": (0.92, 0.95), "pushy": (0.90, 0.95)},
+    "B": {"casual": (0.85, 0.95), "desperate": (0.85, 0.95), "generic": (0.90, 0.90),
+          "generic_greeting": (0.88, 0.95), "hostile": (0.83, 0.95), "pushy": (0.85, 0.95)},
+    "C": {"casual": (0.88, 0.92), "desperate": (0.88, 0.92), "generic": (0.88, 0.92),
+          "generic_greeting": (0.80, 0.92), "hostile": (0.78, 0.95), "pushy": (0.86, 0.95)},
+    # Held out: only these figures were read.
+    "D": {"apologetic": (0.82, 0.93), "casual": (0.86, 0.92), "desperate": (0.78, 0.92),
+          "generic": (0.60, 0.95), "generic_greeting": (0.66, 0.90), "hostile": (0.59, 0.90),
+          "inappropriate": (0.66, 0.92), "pushy": (0.57, 0.90)},
 }
 
 

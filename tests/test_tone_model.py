@@ -11,7 +11,7 @@ import pytest
 
 from followup_lint import Config, Linter
 from followup_lint.packs.loading import load_rules
-from followup_lint.tonemodel import MIN_WORDS, features, tone_model, tokens
+from followup_lint.tonemodel import MIN_WORDS, features, tokens, tone_model
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = "tone scorer"
@@ -78,11 +78,17 @@ def test_the_model_option_turns_the_scorer_off() -> None:
     assert not [f for f in off.lint(text).findings if f.rule == "pushy-phrasing"]
 
 
-@pytest.mark.parametrize("rule", ["hostile-tone", "pushy-phrasing", "casual-tone",
-                                  "desperate-tone", "apologetic-tone", "inappropriate-content"])
-def test_rules_with_a_model_category_offer_the_option(rule: str) -> None:
-    linter = Linter(Config(rules={rule: {"model": False}}))
-    assert linter.lint("Thank you for meeting me about the Leeds depot role.").findings is not None
+@pytest.mark.parametrize("spec", [s for s in load_rules() if s.model], ids=lambda s: s.id)
+def test_rules_with_a_model_category_offer_the_option(spec) -> None:
+    linter = Linter(Config(rules={spec.id: {"model": False}}))
+    assert linter.lint("Thank you for meeting me about the Leeds depot role.").findings
+
+
+def test_rules_without_a_model_category_refuse_the_option() -> None:
+    from followup_lint import ConfigError
+
+    with pytest.raises(ConfigError, match="model"):
+        Linter(Config(rules={"casual-tone": {"model": False}})).lint("Thanks for the chat.")
 
 
 def test_short_sentences_are_not_scored() -> None:
@@ -95,3 +101,12 @@ def test_short_sentences_are_not_scored() -> None:
     for text, _ in flagged:
         assert sum(w.isalpha() for w in tokens(text)) < MIN_WORDS
         assert not [f for f in linter.lint(text).findings if SCORER in f.message]
+
+
+def test_a_rule_reading_that_clears_a_sentence_outranks_the_scorer() -> None:
+    # pushy-phrasing reads "I ... by Friday" as the writer's own deadline (its clears());
+    # the scorer alone would flag the sentence.
+    text = ("I have another offer and need to respond to them by Friday; your team "
+            "remains my first choice.")
+    assert tone_model().flags(text, "pushy")
+    assert not [f for f in Linter().lint(text).findings if f.rule == "pushy-phrasing"]

@@ -11,7 +11,9 @@ pack, ``<family>/<rule-id>.py``, which declares:
 
 ``model = "<category>"`` adds the shipped tone scorer last: body sentences none of the
 rule's other hits touch are reported when the scorer flags them for the category, unless
-the rule's ``model`` option (added to its options) is off.
+the rule's ``model`` option (added to its options) is off. A module may also declare
+``clears(sentence) -> bool``: sentences its own reading finds fine for the category (the
+writer's own deadline, for pushy-phrasing), which the scorer then leaves alone.
 
 The module is imported from its file here; the engine never imports it, and it imports
 nothing back from the engine or from a registry.
@@ -114,9 +116,11 @@ def bind(spec: RuleSpec, matchers: MatchersSource | None) -> Rule:
             return matchers().hits(draft, rule_id)
 
         runs.append(run_data)
+    clears = None
     if spec.python:
         module = load_module(spec)
         runs.append(module.check)
+        clears = getattr(module, "clears", None)
         needs |= set(getattr(module, "NEEDS", ()))
         options_model = getattr(module, "Options", RuleOptions)
         module_label = str(module_path(spec))
@@ -133,7 +137,7 @@ def bind(spec: RuleSpec, matchers: MatchersSource | None) -> Rule:
         def run(draft: Draft, options: Any) -> Iterator[Hit]:
             hits = list(chain.from_iterable(r(draft, options) for r in runs))
             if options.model:
-                hits += scored_hits(draft, category, hits)
+                hits += scored_hits(draft, category, hits, clears)
             return iter(hits)
 
     return Rule(spec=spec, run=run, options_model=options_model, needs=frozenset(needs),

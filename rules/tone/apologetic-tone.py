@@ -154,6 +154,8 @@ def _burden(sentence: Sentence) -> Iterator[Hit]:
 
 
 def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
+    if not any(t.lower_ in _WRITER_SUBJECTS for t in sentence):
+        return
     for token in sentence:
         if token.dep_ not in {"acomp", "attr", "advmod", "dobj"} or token.head.pos_ not in {
                 "VERB", "AUX"}:
@@ -174,6 +176,9 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
                 token.lower_ in _DENIED or any(c.lower_ in _DENIED for c in token.children)):
             yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
             return
+
+
+_WRITER_SUBJECTS = frozenset("i i'm i’m".split())
 
 
 def _hedges(sentence: Sentence) -> Iterator[Hit]:

@@ -150,6 +150,21 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
                       "timeline and ask when they expect to decide.", severity=Severity.error)
 
 
+def clears(sentence: Span) -> bool:
+    """True when the sentence's deadline is the writer's own ("I need to respond to another
+    offer by Friday"): a reading the tone scorer must not overrule."""
+    for token in sentence:
+        if not (token.lower_ in _DEADLINE_PREPS and token.dep_ == "prep"
+                and _is_time(list(token.subtree)[1:])):
+            continue
+        verb = _governing_verb(token.head)
+        subject = subject_of(verb) if verb is not None else None
+        if subject is not None and subject.lower_ in _WRITER and \
+                verb.lemma_.lower() not in _WANT_VERBS | _POLITE_WANT_VERBS:
+            return True
+    return False
+
+
 def _deadline_hits_without_parse(sentence: Span) -> Iterator[Hit]:
     """Blank mode: a reply verb followed closely by 'by <time word>', not after 'I'."""
     tokens = list(sentence)
