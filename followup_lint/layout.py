@@ -44,6 +44,8 @@ _NOT_VOCATIVE = frozenset(
     "after before during as since while when although though if once in on at for with "
     "regards best sincerely cheers greetings".split()
 )
+#: Words a greeting may have when it is a line of its own ending in a comma.
+_MAX_GREETING_LINE_WORDS = 10
 #: Lines a letter's address and date blocks may take above the greeting.
 _MAX_ADDRESS_LINES = 14
 _DATE_LINE = re.compile(
@@ -271,7 +273,10 @@ def read_layout(text: str) -> Layout:
                 body_first = content[1] if len(content) > 1 else None
         else:
             cut = greeting_line.start + greeting_match.end() + comma.end()
-            if _word_count(text[g_start:cut]) <= 6:
+            whole_line = not text[cut:greeting_line.end].strip() and len(content) > 1
+            if _word_count(text[g_start:cut]) <= 6 or (
+                    whole_line and _word_count(text[g_start:cut]) <= _MAX_GREETING_LINE_WORDS):
+                # "Dear Hiring Manager at Riverside Veterinary Clinic," on a line of its own
                 sections.append(Section("greeting", g_start, cut))
                 rest = len(text[cut:greeting_line.end]) - len(text[cut:greeting_line.end].lstrip())
                 body_start_offset = cut + rest

@@ -19,6 +19,7 @@ _SALUTATION = re.compile(
     r"respected)\b[\s,:;.!-]*"
 )
 _HONORIFIC = re.compile(r"(?i)^(?:mr|mrs|ms|mx|miss|dr|prof|professor|judge|chef|coach)\b\.?")
+_PLACED = re.compile(r"(?i)\s+(?:at|of|for|in|from|with)\s+")
 #: Words that address a role, a group or nobody in particular.
 _NOBODY = frozenset(
     "hiring manager managers team teams recruiter recruiters recruiting recruitment committee "
@@ -48,18 +49,25 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     honorific = _HONORIFIC.match(rest)
     if honorific:
         after = re.findall(r"[A-Za-z']+", rest[honorific.end():])
-        if after and after[0].lower() not in {"or", "and"}:
+        if after and after[0].lower() not in {"or", "and"} and not _HONORIFIC.fullmatch(after[0]):
             return  # "Dear Ms. Hiring Manager" is odd, but it addresses a person
         rest = rest[honorific.end():]
-    words = re.findall(r"[A-Za-z']+", rest.replace("/", " "))
+    # "Dear Hiring Manager at Riverside Clinic", "Dear Director of Nursing": a role
+    # placed in an organisation or a field still names no one.
+    placed = _PLACED.split(rest, maxsplit=1)
+    if len(placed) == 2 and placed[0].strip():
+        rest = placed[0]
     nobody = _NOBODY | word_list("role-nouns.txt")
-    # A job title may carry a common word before it ("Dear Store Manager"): when the last
-    # word is a title, the others need only be dictionary words, not names.
-    titled = bool(words) and words[-1].lower() in nobody
     checker = spellchecker()
-    if any(w.lower() not in nobody and not _HONORIFIC.fullmatch(w) and
-           not (titled and w.lower() in checker) for w in words):
-        return  # names someone
+    # Each addressee on its own ("Fatima and team" names Fatima). A job title may carry a
+    # common word before it ("Dear Store Manager"): when an addressee's last word is a
+    # title, its other words need only be dictionary words, not names.
+    for addressee in re.split(r"(?i)\s*(?:\band\b|\bor\b|&|/)\s*", rest):
+        words = re.findall(r"[A-Za-z']+", addressee)
+        titled = bool(words) and words[-1].lower() in nobody
+        if any(w.lower() not in nobody and not _HONORIFIC.fullmatch(w) and
+               not (titled and w.lower() in checker) for w in words):
+            return  # names someone
     names = draft.context.interviewers if draft.context and draft.context.interviewers else []
     who = f" ({', '.join(names)})" if names else ""
     end = greeting.start + len(draft.plain[greeting.start:greeting.end].rstrip())

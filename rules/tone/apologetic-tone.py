@@ -46,7 +46,7 @@ _HEDGES = frozenset("just maybe perhaps possibly sort kind guess figured figure 
                     "wondering hopefully somewhat".split())
 _HEDGE_PHRASES = ("for what it's worth", "for what it’s worth", "if that's alright",
                   "if that’s alright", "if that's ok", "if that’s ok", "in case it's useful",
-                  "in case it’s useful", "you know", "if it's not too much",
+                  "in case it’s useful", ", you know", "if it's not too much",
                   "if it’s not too much", "a little", "a bit")
 _LEAVE_FRAMES = ("would be a good idea if i", "might be a good idea if i",
                  "would be a good thing if i", "might be nice if i", "would be nice if i",
