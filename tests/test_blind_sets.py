@@ -3,8 +3,9 @@
 Floors, not targets: each is the figure measured when the rules last changed, less a
 small margin, so a change that loses judgement on unseen writing fails here. Set D is
 held out (see tests/blind_eval.py); A, B and C were used to generalise the rules and to
-train the tone scorer, so their floors are higher. The issue's goal (recall >= 0.85, precision >= 0.95 per category) is
-reported in docs/design.md with the figures; categories below it are named there.
+train the tone scorer, so their floors are higher. The goal (recall >= 0.85, precision
+>= 0.95 per category) is reported in docs/design.md with the figures; categories below
+it are named there.
 """
 
 from __future__ import annotations
