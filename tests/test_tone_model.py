@@ -103,10 +103,37 @@ def test_short_sentences_are_not_scored() -> None:
         assert not [f for f in linter.lint(text).findings if SCORER in f.message]
 
 
+def _parsed(text: str):
+    from followup_lint.draft import parse_drafts
+    from followup_lint.nlp import load_pipeline
+
+    pipeline = load_pipeline(Config().model, need_entities=False)
+    return next(parse_drafts(pipeline, [text], [None]))
+
+
 def test_a_rule_reading_that_clears_a_sentence_outranks_the_scorer() -> None:
-    # pushy-phrasing reads "I ... by Friday" as the writer's own deadline (its clears());
-    # the scorer alone would flag the sentence.
-    text = ("I have another offer and need to respond to them by Friday; your team "
-            "remains my first choice.")
-    assert tone_model().flags(text, "pushy")
-    assert not [f for f in Linter().lint(text).findings if f.rule == "pushy-phrasing"]
+    from followup_lint.tonemodel import scored_hits
+
+    training = _training_module()
+    linter = Linter()
+    pushy = [t for t, c, bad in training.load() if c == "pushy" and bad]
+    text = _scorer_only(linter, pushy, "pushy-phrasing")
+    draft = _parsed(text)
+    assert scored_hits(draft, "pushy", [])
+    assert scored_hits(draft, "pushy", [], clears=lambda sentence: True) == []
+
+
+@pytest.mark.parametrize(("rule", "text", "cleared"), [
+    ("pushy-phrasing", "I have another offer and need to respond to them by Friday.", True),
+    ("pushy-phrasing", "I need an answer from you by Friday.", False),
+    ("desperate-tone", "My four years driving city routes would suit the night shift.", True),
+    ("desperate-tone", "My four years driving routes make me the best driver you will find.",
+     False),
+    ("desperate-tone", "I need this job because my rent is due in 2 weeks.", False),
+])
+def test_what_the_rules_clear(rule: str, text: str, cleared: bool) -> None:
+    from followup_lint.packs.binding import load_module
+
+    spec = next(s for s in load_rules() if s.id == rule)
+    sentence = _parsed(text).body_sentences[0]
+    assert load_module(spec).clears(sentence) is cleared

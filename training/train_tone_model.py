@@ -10,8 +10,12 @@ by ``tests/blind_eval.HELD_OUT``. For a category, its ``bad`` items are positive
 notes, impersonal greetings: fine in tone), are negatives.
 
 Every item goes to training or to calibration by a hash of its text (80/20, stable
-across runs). A logistic regression per category is fitted on the training part by full
-batch gradient descent with L2; its threshold is the lowest score at which at most
+across runs). Calibration also gets, as negatives, the sentences of the regression
+drafts (``tests/regression/``) labelled for the category's rule and expecting none of
+the rules that could speak for it: whole notes, where a false alarm shows first.
+
+A logistic regression per category is fitted on the training part by full batch
+gradient descent with L2; its threshold is the lowest score at which at most
 ``MAX_FALSE_ALARMS`` of the calibration negatives are flagged and precision on the
 calibration part reaches ``PRECISION`` (never below 0.5). Deterministic: the same
 data gives the same file.
@@ -19,6 +23,7 @@ data gives the same file.
 
 from __future__ import annotations
 
+import re
 import sys
 import zlib
 from pathlib import Path
@@ -35,8 +40,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from blind_eval import HELD_OUT  # noqa: E402
+from regression_drafts import BLIND_ONLY_RULES, load_drafts  # noqa: E402
 
-from followup_lint.tonemodel import DIMENSIONS, features, model_path  # noqa: E402
+from followup_lint.tonemodel import DIMENSIONS, MIN_WORDS, features, model_path  # noqa: E402
 
 CATEGORIES = ("pushy", "hostile", "desperate", "apologetic", "inappropriate")
 #: Categories whose bad items are whole-note problems, fine in tone: negatives here.
@@ -47,6 +53,35 @@ MAX_FALSE_ALARMS = 0.005
 L2 = 1e-5
 STEPS = 800
 RATE = 20.0
+
+
+#: The rule that speaks for each category, and rules whose expectation in a regression
+#: draft means its sentences may hold the category's problem.
+RULES = {
+    "pushy": ("pushy-phrasing", ("pushy-phrasing", "early-reminder", "too-many-follow-ups",
+                                 "desperate-tone", "casual-tone")),
+    "hostile": ("hostile-tone", ("hostile-tone", "pushy-phrasing")),
+    "desperate": ("desperate-tone", ("desperate-tone", "personal-anecdote", "self-centred",
+                                     "pushy-phrasing", "casual-tone")),
+    "apologetic": ("apologetic-tone", ("apologetic-tone", "desperate-tone")),
+    "inappropriate": ("inappropriate-content", ("inappropriate-content", "personal-anecdote")),
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def draft_negatives(category: str) -> list[str]:
+    """Sentences of regression drafts labelled for the category's rule that expect none
+    of the rules that could speak for the category."""
+    rule, related = RULES[category]
+    found = []
+    for draft in load_drafts():
+        labelled = set(draft["scope"]) - set(BLIND_ONLY_RULES)
+        if rule not in labelled or set(draft["expect"]) & set(related):
+            continue
+        own = "\n".join(line for line in draft["text"].splitlines()
+                         if not line.lstrip().startswith(">"))  # not quoted history
+        found += [p.strip() for p in _SENTENCE_END.split(own) if len(p.split()) >= MIN_WORDS]
+    return found
 
 
 def sources() -> list[Path]:
@@ -135,6 +170,7 @@ def main() -> None:
                   if (c == category and bad) or not bad or c in TONE_NEUTRAL]
         train = [(t, y) for t, y, cal in chosen if not cal]
         held = [(t, y) for t, y, cal in chosen if cal]
+        held += [(t, 0) for t in draft_negatives(category)]
         coo = matrix([t for t, _ in train])
         w, b = fit(coo, len(train), np.array([y for _, y in train], dtype=np.float64))
         y_cal = np.array([y for _, y in held])

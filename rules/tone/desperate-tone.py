@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
+from followup_lint.content import ties_experience
 from followup_lint.lexicon import word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit, RuleOptions
@@ -19,6 +20,20 @@ if TYPE_CHECKING:
     from followup_lint.draft import Draft
 
 _APOLOGY = re.compile(r"(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologizing|forgive me)\b")
+
+
+def clears(sentence: Span) -> bool:
+    """True for a plain statement of fit with evidence: the writer's own experience tied
+    to the work, with a figure and no superlative, plea or hardship ("My four years
+    driving city routes would suit the night shift"): a reading the tone scorer must not
+    overrule."""
+    if not any(t.like_num for t in sentence) or not ties_experience(sentence, True):
+        return False
+    words = {t.lower_ for t in sentence}
+    if words & word_list("hardship.txt") or words & {"please", "need", "beg", "anything",
+                                                      "desperate", "desperately", "hope"}:
+        return False
+    return not any(t.tag_ in {"JJS", "RBS"} for t in sentence)
 
 
 class Options(RuleOptions):
