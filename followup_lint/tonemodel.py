@@ -133,7 +133,6 @@ _READS_AS = {
     "pushy": "pressure on the reader",
     "hostile": "hostile or sarcastic",
     "desperate": "pleading, over-sharing or gushing",
-    "casual": "too casual for a professional note",
     "apologetic": "apologetic or hedging",
     "inappropriate": "out of place in a professional note",
 }

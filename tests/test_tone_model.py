@@ -137,3 +137,25 @@ def test_what_the_rules_clear(rule: str, text: str, cleared: bool) -> None:
     spec = next(s for s in load_rules() if s.id == rule)
     sentence = _parsed(text).body_sentences[0]
     assert load_module(spec).clears(sentence) is cleared
+
+
+def _pack_with_model(root: Path, category: str) -> Path:
+    folder = root / "custom"
+    folder.mkdir(parents=True)
+    (folder / "buzzword.toml").write_text(
+        'id = "buzzword"\nfamily = "custom"\nseverity = "warning"\nsummary = "Buzzwords."\n'
+        f'rationale = "They say little."\nmodel = "{category}"\n[[match]]\nkind = "phrase"\n'
+        'message = "A buzzword."\nphrases = ["synergy"]\n[examples]\n'
+        'fail = ["We need more synergy.", "Synergy is the goal."]\n'
+        'pass = ["We need more people.", "People are the goal."]\n', encoding="utf-8")
+    return root
+
+
+def test_a_pack_naming_an_unknown_scorer_category_is_refused(tmp_path) -> None:
+    from followup_lint import RulePackError
+
+    with pytest.raises(RulePackError, match="'snark' is not a category of the tone scorer"):
+        Linter(rule_dirs=[_pack_with_model(tmp_path / "a", "snark")])
+    linter = Linter(rule_dirs=[_pack_with_model(tmp_path / "b", "hostile")])
+    found = [f for f in linter.lint("We need more synergy.").findings if f.rule == "buzzword"]
+    assert [f.excerpt for f in found] == ["synergy"]

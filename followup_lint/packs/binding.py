@@ -129,9 +129,14 @@ def bind(spec: RuleSpec, matchers: MatchersSource | None) -> Rule:
         def run(draft: Draft, options: Any) -> Iterator[Hit]:
             return chain.from_iterable(r(draft, options) for r in runs)
     else:
-        from followup_lint.tonemodel import scored_hits, with_model_option
+        from followup_lint.tonemodel import scored_hits, tone_model, with_model_option
 
         category = spec.model
+        model = tone_model()
+        known = model.categories if model is not None else ()
+        if category not in known:
+            raise RulePackError(f"{spec.source}: model {category!r} is not a category of the "
+                                f"tone scorer; known: {', '.join(known) or 'none'}")
         options_model = with_model_option(options_model)
 
         def run(draft: Draft, options: Any) -> Iterator[Hit]:
