@@ -46,18 +46,31 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(plain(text).lower())
 
 
+_WORD_SEED, _PAIR_SEED, _CHAR_SEED = zlib.crc32(b"w:"), zlib.crc32(b"b:"), zlib.crc32(b"c:")
+_START = zlib.crc32(b"<s>", _PAIR_SEED)
+_END = b" </s>"
+
+
 def features(text: str) -> list[int]:
-    """Hashed feature slots of ``text`` (with repeats, one per occurrence)."""
+    """Hashed feature slots of ``text`` (with repeats, one per occurrence): the CRC-32 of
+    ``w:<word>``, ``b:<word> <next word>`` (with ``<s>`` and ``</s>`` at the ends) and
+    ``c:<4 characters>`` of each ``<word>`` longer than three letters, modulo DIMENSIONS.
+    The CRC of a prefix is computed once and continued (same values, less work)."""
     words = tokens(text)
     if not words:
         return []
-    grams = [f"w:{w}" for w in words]
-    grams += [f"b:{a} {b}" for a, b in zip(["<s>"] + words, words + ["</s>"])]
+    crc, mask = zlib.crc32, DIMENSIONS - 1
+    encoded = [w.encode("utf-8") for w in words]
+    slots = [crc(e, _WORD_SEED) & mask for e in encoded]
+    heads = [_START] + [crc(e, _PAIR_SEED) for e in encoded]
+    tails = [b" " + e for e in encoded] + [_END]
+    slots += [crc(t, h) & mask for h, t in zip(heads, tails)]
     for word in words:
         if len(word) > 3 and word.isalpha():
             padded = f"<{word}>"
-            grams += [f"c:{padded[i:i + 4]}" for i in range(len(padded) - 3)]
-    return [zlib.crc32(g.encode("utf-8")) & (DIMENSIONS - 1) for g in grams]
+            slots += [crc(padded[i:i + 4].encode("utf-8"), _CHAR_SEED) & mask
+                      for i in range(len(padded) - 3)]
+    return slots
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,16 +106,35 @@ class ToneModel:
 
 def _probabilities(model: ToneModel, text: str) -> tuple[float, ...]:
     """Every category's probability for ``text``."""
+    return _batch_probabilities(model, [text])[0]
+
+
+def _batch_probabilities(model: ToneModel, texts: list[str]) -> list[tuple[float, ...]]:
+    """Every category's probability for each of ``texts``, in one pass of array work (a
+    draft's sentences together: numpy's per-call cost dominates single sentences)."""
     import numpy as np
 
-    slots = features(text)
+    rows: list[int] = []
+    slots: list[int] = []
+    for row, text in enumerate(texts):
+        found = features(text)
+        rows += [row] * len(found)
+        slots += found
+    n, k = len(texts), len(model.categories)
     if not slots:
-        return (0.0,) * len(model.categories)
-    index, counts = np.unique(np.asarray(slots, dtype=np.int64), return_counts=True)
-    values = np.log1p(counts).astype(np.float32)
-    values /= max(float(np.sqrt((values ** 2).sum())), 1e-9)
-    logits = values @ model.columns[index] + model.biases
-    return tuple(float(p) for p in 1.0 / (1.0 + np.exp(-logits)))
+        return [(0.0,) * k] * n
+    keys, counts = np.unique(np.asarray(rows, dtype=np.int64) * DIMENSIONS
+                             + np.asarray(slots, dtype=np.int64), return_counts=True)
+    row_of, slot_of = keys // DIMENSIONS, keys % DIMENSIONS
+    values = np.log1p(counts)
+    norms = np.sqrt(np.bincount(row_of, weights=values ** 2, minlength=n))
+    values = values / np.maximum(norms[row_of], 1e-9)
+    weighted = model.columns[slot_of] * values[:, None]
+    logits = np.stack([np.bincount(row_of, weights=weighted[:, j], minlength=n)
+                       for j in range(k)], axis=1) + model.biases
+    probabilities = 1.0 / (1.0 + np.exp(-logits))
+    probabilities[np.bincount(row_of, minlength=n) == 0] = 0.0  # nothing to judge
+    return [tuple(float(p) for p in row) for row in probabilities]
 
 
 def model_path():
@@ -144,12 +176,13 @@ def sentence_scores(draft: Draft) -> dict[int, tuple[float, ...]]:
     model = tone_model()
     if model is None:
         return {}
-    found = {}
+    starts, texts = [], []
     for sentence in draft.body_sentences:
         text = draft.text[sentence.start_char:sentence.end_char]
         if sum(w.isalpha() for w in tokens(text)) >= MIN_WORDS:
-            found[sentence.start_char] = _probabilities(model, text)
-    return found
+            starts.append(sentence.start_char)
+            texts.append(text)
+    return dict(zip(starts, _batch_probabilities(model, texts))) if texts else {}
 
 
 def scored_hits(draft: Draft, category: str, hits: list[Hit],

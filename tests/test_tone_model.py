@@ -32,6 +32,31 @@ def test_features_ignore_typography_and_case() -> None:
     assert features("") == []
 
 
+def test_features_follow_their_definition() -> None:
+    # The shipped weights were trained on exactly these slots: CRC-32 of the feature
+    # strings modulo 2**16 (the definition in followup_lint.tonemodel.features).
+    import zlib
+
+    text = "Thx for the café visit!! Still waiting… 😀"
+    words = tokens(text)
+    grams = [f"w:{w}" for w in words]
+    grams += [f"b:{a} {b}" for a, b in zip(["<s>", *words], [*words, "</s>"])]
+    for word in (w for w in words if len(w) > 3 and w.isalpha()):
+        grams += [f"c:{f'<{word}>'[i:i + 4]}" for i in range(len(word) - 1)]
+    assert features(text) == [zlib.crc32(g.encode("utf-8")) & 0xFFFF for g in grams]
+
+
+def test_a_drafts_sentences_are_scored_together_as_one_by_one() -> None:
+    from followup_lint.tonemodel import _batch_probabilities
+
+    model = tone_model()
+    texts = ["I expect an answer from you by Friday at the latest.",
+             "Thank you for showing me the new packing line on Tuesday.", "", "Ok."]
+    together = _batch_probabilities(model, texts)
+    for text, scores in zip(texts, together):
+        assert scores == pytest.approx(_batch_probabilities(model, [text])[0], abs=1e-6)
+
+
 def test_the_shipped_model_covers_every_category_a_rule_names() -> None:
     model = tone_model()
     assert model is not None
