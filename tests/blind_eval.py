@@ -1,19 +1,21 @@
 """Precision and recall of the tone rules on blind sets: sentences and short notes written by
 someone who had not seen the rules (tests/blind/).
 
-Four independent sets, each written by a different helper session that never saw the
+Five independent sets, each written by a different helper session that never saw the
 rules:
 
-* ``A``, ``B`` and ``C`` are development sets: their misses were looked at and rules were
-  generalised from them, so their figures are optimistic (``C`` was held out until the
-  second round of work, then opened);
-* ``D`` was written after that and is held out: only its figures are read, never its
-  misses (``--misses`` does not list them). Once a rule is changed because of a miss in
-  D, D stops being blind and a fresh set must be written.
+* ``A``, ``B`` and ``C`` are development sets: their misses were looked at, rules were
+  generalised from them and the tone scorer was trained on them, so their figures are
+  optimistic (``C`` was held out in the first round, then opened);
+* ``D`` was written at the start of the second round and held out through it: its misses
+  were never read, but its figures were read after each change, so they guided choices;
+* ``E`` was written at the end of the second round and measured once: the cleanest
+  figure. Neither D nor E is ever trained on, and ``--misses`` lists neither. Once a rule
+  is changed because of a miss in them, they stop being blind and a fresh set is due.
 
-``A`` and ``D`` also cover two categories the others do not: ``apologetic`` (apologies
-and hedges where confidence belongs) and ``inappropriate`` (gifts, crude jokes, offbeat
-stories).
+``A``, ``D`` and ``E`` also cover two categories the others do not: ``apologetic``
+(apologies and hedges where confidence belongs) and ``inappropriate`` (gifts, crude
+jokes, offbeat stories).
 
 Each file has ``bad`` items (a careers coach would flag them for the category) and
 ``good`` items (hard negatives: polite, sendable wording close to the bad ones). An item
@@ -47,9 +49,10 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
     "apologetic": frozenset({"apologetic-tone"}),
     "inappropriate": frozenset({"inappropriate-content", "casual-tone", "personal-anecdote"}),
 }
-#: The held-out set (see above).
-HELD_OUT = "D"
-SETS = ("A", "B", "C", "D")
+#: The newest held-out set, and every set never trained on nor read for misses.
+HELD_OUT = "E"
+NEVER_TRAINED = ("D", "E")
+SETS = ("A", "B", "C", "D", "E")
 
 
 @dataclass
@@ -100,7 +103,7 @@ def main() -> None:
             print(f"  {category:17s} recall {score.recall:.2f} ({score.tp}/{score.tp + score.fn})"
                   f"  precision {score.precision:.2f} (false alarms {score.fp}/"
                   f"{score.fp + score.tn})")
-            if "--misses" in sys.argv and name != HELD_OUT:
+            if "--misses" in sys.argv and name not in NEVER_TRAINED:
                 for text in score.misses:
                     print("     miss:", text.replace("\n", " / ")[:150])
                 for text in score.false_alarms:

@@ -1,9 +1,9 @@
 """Tone judgement measured on blind sets (tests/blind/): writing nobody here tuned against.
 
 Floors, not targets: each is the figure measured when the rules last changed, less a
-small margin, so a change that loses judgement on unseen writing fails here. Set D is
-held out (see tests/blind_eval.py); A, B and C were used to generalise the rules and to
-train the tone scorer, so their floors are higher. The goal (recall >= 0.85, precision
+small margin, so a change that loses judgement on unseen writing fails here. Sets D and
+E are held out (see tests/blind_eval.py); A, B and C were used to generalise the rules
+and to train the tone scorer, so their floors are higher. The goal (recall >= 0.85, precision
 >= 0.95 per category) is reported in docs/design.md with the figures; categories below
 it are named there.
 """
@@ -24,10 +24,14 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
           "generic_greeting": (0.88, 0.95), "hostile": (0.72, 0.95), "pushy": (0.72, 0.95)},
     "C": {"casual": (0.88, 0.92), "desperate": (0.72, 0.92), "generic": (0.88, 0.92),
           "generic_greeting": (0.90, 0.95), "hostile": (0.65, 0.95), "pushy": (0.60, 0.95)},
-    # Held out: only these figures were read.
+    # Held out through the second round: only its figures were read.
     "D": {"apologetic": (0.80, 0.93), "casual": (0.86, 0.92), "desperate": (0.62, 0.95),
           "generic": (0.60, 0.95), "generic_greeting": (0.70, 0.90), "hostile": (0.49, 0.95),
           "inappropriate": (0.66, 0.92), "pushy": (0.52, 0.88)},
+    # Written last and measured once.
+    "E": {"apologetic": (0.72, 0.90), "casual": (0.88, 0.95), "desperate": (0.70, 0.92),
+          "generic": (0.52, 0.83), "generic_greeting": (0.68, 0.92), "hostile": (0.57, 0.85),
+          "inappropriate": (0.68, 0.92), "pushy": (0.64, 0.92)},
 }
 
 

@@ -4,8 +4,8 @@
     python training/train_tone_model.py --report   # also print calibration figures
 
 Data: every ``bad``/``good`` list in ``training/sentences/*.toml`` (written for training)
-and in the development blind sets ``tests/blind/{A,B,C}`` -- never the held-out set named
-by ``tests/blind_eval.HELD_OUT``. For a category, its ``bad`` items are positives; every
+and in the development blind sets ``tests/blind/{A,B,C}`` -- never the held-out sets named
+by ``tests/blind_eval.NEVER_TRAINED``. For a category, its ``bad`` items are positives; every
 ``good`` item of every file, and the bad items of the whole-email categories (generic
 notes, impersonal greetings: fine in tone), are negatives.
 
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from blind_eval import HELD_OUT  # noqa: E402
+from blind_eval import NEVER_TRAINED  # noqa: E402
 from regression_drafts import BLIND_ONLY_RULES, load_drafts  # noqa: E402
 
 from followup_lint.tonemodel import DIMENSIONS, MIN_WORDS, features, model_path  # noqa: E402
@@ -87,7 +87,7 @@ def draft_negatives(category: str) -> list[str]:
 def sources() -> list[Path]:
     files = sorted((ROOT / "training" / "sentences").glob("*.toml"))
     for name in sorted(p.name for p in (ROOT / "tests" / "blind").iterdir() if p.is_dir()):
-        if name != HELD_OUT:
+        if name not in NEVER_TRAINED:
             files += sorted((ROOT / "tests" / "blind" / name).glob("*.toml"))
     return files
 
