@@ -48,6 +48,18 @@ _SOFTENING_HEADS = frozenset(
 )
 
 
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb or auxiliary at or above ``token`` (up to six steps), or None."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def is_question(sentence) -> bool:
     """True when the sentence asks something (a question mark at its end)."""
     text = sentence.text.rstrip()

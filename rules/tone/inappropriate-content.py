@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 from followup_lint.lexicon import word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
-from followup_lint.syntax import READER_WORDS, body_sentences, party, subject_of
+from followup_lint.syntax import (
+    READER_WORDS,
+    body_sentences,
+    governing_verb,
+    party,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,17 +63,6 @@ _OFFBEAT_MESSAGE = ("Horoscopes, omens and dreams are not reasons to hire you; g
                     "reason from your work instead.")
 
 
-def _governing_verb(token: Token) -> Token | None:
-    node = token
-    for _ in range(6):
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-        if node.head is node:
-            return None
-        node = node.head
-    return None
-
-
 def _gift(sentence: Sentence) -> Iterator[Hit]:
     gifts = word_list("gifts.txt")
     lowered = sentence.text.lower()
@@ -85,7 +80,7 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
             continue  # "the wine list", "the cookie line"
         if any(c.dep_ == "poss" and c.lower_ in {"your", "their"} for c in token.children):
             continue  # "your gift shop", "their wine"
-        verb = _governing_verb(token)
+        verb = governing_verb(token)
         if verb is None:
             continue
         who = party(subject_of(verb))
@@ -99,7 +94,7 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
 def _aimed_at_reader(token: Token) -> bool:
     if any(c.dep_ == "poss" and c.lower_ in READER_WORDS for c in token.children):
         return True
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     return verb is not None and party(subject_of(verb)) == "reader"
 
 

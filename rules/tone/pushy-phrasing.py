@@ -19,6 +19,7 @@ from followup_lint.rule import Hit
 from followup_lint.syntax import (
     aimed_at_their_side,
     body_sentences,
+    governing_verb,
     is_negated,
     is_question,
     is_softened,
@@ -82,17 +83,6 @@ def _is_now_phrase(token: Token) -> bool:
     return False
 
 
-def _governing_verb(token: Token) -> Token | None:
-    node = token
-    for _ in range(6):
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-        if node.head is node:
-            return None
-        node = node.head
-    return None
-
-
 def _deadline_hits(sentence: Span) -> Iterator[Hit]:
     for token in sentence:
         lower = token.lower_
@@ -104,7 +94,7 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
         )
         if not (is_deadline_prep or is_now):
             continue
-        verb = _governing_verb(token.head if is_deadline_prep else token)
+        verb = governing_verb(token.head if is_deadline_prep else token)
         if verb is None:
             continue
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "let":
@@ -157,7 +147,7 @@ def clears(sentence: Span) -> bool:
         if not (token.lower_ in _DEADLINE_PREPS and token.dep_ == "prep"
                 and _is_time(list(token.subtree)[1:])):
             continue
-        verb = _governing_verb(token.head)
+        verb = governing_verb(token.head)
         subject = subject_of(verb) if verb is not None else None
         if subject is not None and subject.lower_ in _WRITER and \
                 verb.lemma_.lower() not in _WANT_VERBS | _POLITE_WANT_VERBS:
