@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from followup_lint.errors import FollowupLintError
@@ -89,6 +92,29 @@ def write_fixed(path: str | Path, original: str, fixed: str) -> None:
     except UnicodeEncodeError as exc:
         raise WriteError(f"{path}: the fixed text cannot be encoded as {codec}: "
                          f"{exc.reason}") from None
+    with _interrupts_deferred():
+        _replace(path, data, before, status)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block ends (main thread, POSIX): a signal that
+    arrives between creating the temporary file and renaming or removing it would leave
+    the temporary behind. The signal is delivered as soon as the block ends."""
+    if not hasattr(signal, "pthread_sigmask") or \
+            threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _replace(path: Path, data: bytes, before: bytes, status: os.stat_result) -> None:
+    """Write ``data`` to a temporary beside ``path`` and rename it over ``path``, unless
+    the file changed since it read as ``before``."""
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
