@@ -109,9 +109,9 @@ def _probabilities(model: ToneModel, text: str) -> tuple[float, ...]:
     return _batch_probabilities(model, [text])[0]
 
 
-def _batch_probabilities(model: ToneModel, texts: list[str]) -> list[tuple[float, ...]]:
-    """Every category's probability for each of ``texts``, in one pass of array work (a
-    draft's sentences together: numpy's per-call cost dominates single sentences)."""
+def feature_matrix(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The texts' features as a sparse matrix in COO form (row, slot, value): log counts,
+    each row scaled to unit length. Training and scoring both read it."""
     import numpy as np
 
     rows: list[int] = []
@@ -120,15 +120,21 @@ def _batch_probabilities(model: ToneModel, texts: list[str]) -> list[tuple[float
         found = features(text)
         rows += [row] * len(found)
         slots += found
-    n, k = len(texts), len(model.categories)
-    if not slots:
-        return [(0.0,) * k] * n
     keys, counts = np.unique(np.asarray(rows, dtype=np.int64) * DIMENSIONS
                              + np.asarray(slots, dtype=np.int64), return_counts=True)
     row_of, slot_of = keys // DIMENSIONS, keys % DIMENSIONS
     values = np.log1p(counts)
-    norms = np.sqrt(np.bincount(row_of, weights=values ** 2, minlength=n))
-    values = values / np.maximum(norms[row_of], 1e-9)
+    norms = np.sqrt(np.bincount(row_of, weights=values ** 2, minlength=len(texts)))
+    return row_of, slot_of, values / np.maximum(norms[row_of], 1e-9)
+
+
+def _batch_probabilities(model: ToneModel, texts: list[str]) -> list[tuple[float, ...]]:
+    """Every category's probability for each of ``texts``, in one pass of array work (a
+    draft's sentences together: numpy's per-call cost dominates single sentences)."""
+    import numpy as np
+
+    n, k = len(texts), len(model.categories)
+    row_of, slot_of, values = feature_matrix(texts)
     weighted = model.columns[slot_of] * values[:, None]
     logits = np.stack([np.bincount(row_of, weights=weighted[:, j], minlength=n)
                        for j in range(k)], axis=1) + model.biases

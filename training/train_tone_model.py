@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from blind_eval import NEVER_TRAINED  # noqa: E402
 from regression_drafts import BLIND_ONLY_RULES, load_drafts  # noqa: E402
 
-from followup_lint.tonemodel import DIMENSIONS, MIN_WORDS, features, model_path  # noqa: E402
+from followup_lint.tonemodel import DIMENSIONS, MIN_WORDS, feature_matrix, model_path  # noqa: E402
 
 CATEGORIES = ("pushy", "hostile", "desperate", "apologetic", "inappropriate")
 #: Categories whose bad items are whole-note problems, fine in tone: negatives here.
@@ -106,21 +106,6 @@ def load() -> list[tuple[str, str, bool]]:
     return items
 
 
-def matrix(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """COO rows, columns and values of the normalised log-count feature matrix."""
-    rows, cols, vals = [], [], []
-    for row, text in enumerate(texts):
-        counts = np.bincount(np.asarray(features(text) or [0], dtype=np.int64),
-                             minlength=DIMENSIONS)
-        index = np.flatnonzero(counts)
-        values = np.log1p(counts[index]).astype(np.float64)
-        values /= max(float(np.sqrt((values ** 2).sum())), 1e-9)
-        rows.append(np.full(len(index), row))
-        cols.append(index)
-        vals.append(values)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
-
-
 def fit(coo, n: int, y: np.ndarray) -> tuple[np.ndarray, float]:
     rows, cols, vals = coo
     w, b = np.zeros(DIMENSIONS), 0.0
@@ -171,10 +156,10 @@ def main() -> None:
         train = [(t, y) for t, y, cal in chosen if not cal]
         held = [(t, y) for t, y, cal in chosen if cal]
         held += [(t, 0) for t in draft_negatives(category)]
-        coo = matrix([t for t, _ in train])
+        coo = feature_matrix([t for t, _ in train])
         w, b = fit(coo, len(train), np.array([y for _, y in train], dtype=np.float64))
         y_cal = np.array([y for _, y in held])
-        scores = predict(matrix([t for t, _ in held]), len(held), w, b)
+        scores = predict(feature_matrix([t for t, _ in held]), len(held), w, b)
         t = threshold(scores, y_cal)
         weights.append(w.astype(np.float16))
         biases.append(b)
