@@ -10,23 +10,12 @@ from pathlib import Path
 
 import pytest
 from clirun import make_root
+from rulepacks import write_rule
 
 from followup_lint import Config, Linter, Severity
 
 DRAFT = ("Dear Ms. Halvorsen,\n\nthx for the intervew about the Contoso returns workflow!! "
          "Please let me know by Friday.\n\nCheers,\nSam")
-
-FAILING_RULE = """
-id = "exploding-rule"
-family = "custom"
-severity = "warning"
-summary = "s"
-rationale = "r"
-python = true
-[examples]
-fail = ["a", "b"]
-pass = ["c", "d"]
-"""
 
 EXPLODING_MODULE = """
 from followup_lint.rule import Hit
@@ -40,9 +29,7 @@ def check(draft, options):
 
 @pytest.fixture()
 def exploding_rule_dir(tmp_path: Path):
-    (tmp_path / "custom").mkdir()
-    (tmp_path / "custom" / "exploding-rule.toml").write_text(FAILING_RULE, encoding="utf-8")
-    (tmp_path / "custom" / "exploding-rule.py").write_text(EXPLODING_MODULE, encoding="utf-8")
+    write_rule(tmp_path, "exploding-rule", module=EXPLODING_MODULE)
     from followup_lint.datafiles import rules_dir
 
     return [rules_dir(), tmp_path]

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from distributed import Client, LocalCluster
+from rulepacks import write_rule
 
 from followup_lint import Config, Context
 from followup_lint.scale import FINDINGS_SCHEMA, LintJob, lint_frame
@@ -77,17 +78,6 @@ def _context(row: dict) -> Context | None:
     return Context(**fields) if fields else None
 
 
-EXPLODING_RULE = """
-id = "exploding-on-marker"
-family = "custom"
-severity = "warning"
-summary = "s"
-rationale = "r"
-python = true
-[examples]
-fail = ["a", "b"]
-pass = ["c", "d"]
-"""
 # The pack's Python check travels to the workers with the pack (LintJob ships both).
 EXPLODING_MODULE = f"""
 from followup_lint.rule import RuleOptions
@@ -247,10 +237,7 @@ def test_a_rerun_writes_only_the_missing_partitions(client, data, reference, tmp
 
 
 def test_bad_drafts_become_error_rows_and_the_partition_is_kept(client, tmp_path) -> None:
-    rules = tmp_path / "rules"
-    (rules / "custom").mkdir(parents=True)
-    (rules / "custom" / "exploding-on-marker.toml").write_text(EXPLODING_RULE, "utf-8")
-    (rules / "custom" / "exploding-on-marker.py").write_text(EXPLODING_MODULE, "utf-8")
+    rules = write_rule(tmp_path / "rules", "exploding-on-marker", module=EXPLODING_MODULE)
     good = "Dear Lena,\n\nThank you for the tour of the warehouse.\n\nBest,\nSam\n"
     texts = [good.encode(), f"Hi Lena,\n\nthx!! {MARKER}\n\nSam\n".encode(), b"\xff\xfe\x00bad",
              None, ("Thank you for the interview. " * 200).encode(), good.encode()]

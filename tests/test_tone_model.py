@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rulepacks import write_rule
 
 from followup_lint import Config, Linter
 from followup_lint.packs.loading import load_rules
@@ -167,15 +168,8 @@ def test_what_the_rules_clear(rule: str, text: str, cleared: bool) -> None:
 
 
 def _pack_with_model(root: Path, category: str) -> Path:
-    folder = root / "custom"
-    folder.mkdir(parents=True)
-    (folder / "buzzword.toml").write_text(
-        'id = "buzzword"\nfamily = "custom"\nseverity = "warning"\nsummary = "Buzzwords."\n'
-        f'rationale = "They say little."\nmodel = "{category}"\n[[match]]\nkind = "phrase"\n'
-        'message = "A buzzword."\nphrases = ["synergy"]\n[examples]\n'
-        'fail = ["We need more synergy.", "Synergy is the goal."]\n'
-        'pass = ["We need more people.", "People are the goal."]\n', encoding="utf-8")
-    return root
+    return write_rule(root, "buzzword", body=f'model = "{category}"\n[[match]]\nkind = '
+                      '"phrase"\nmessage = "A buzzword."\nphrases = ["synergy"]')
 
 
 def test_a_pack_naming_an_unknown_scorer_category_is_refused(tmp_path) -> None:
