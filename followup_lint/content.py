@@ -11,7 +11,7 @@ from followup_lint.model import Severity
 from followup_lint.syntax import subject_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from followup_lint.draft import Draft
 
@@ -96,8 +96,13 @@ def ties_experience(sentence: Span, has_parse: bool) -> bool:
     words = _words(sentence)
     if not words & _FIRST_PERSON:
         return False
-    lemmas = {t.lemma_.lower() for t in sentence} if has_parse else words
-    if "my" in words and lemmas & _EXPERIENCE_NOUNS:
+    if has_parse:
+        # "my five years", "my background in payroll": the experience is the writer's own
+        # ("my interest in the role" says nothing of it).
+        if any(t.lemma_.lower() in _EXPERIENCE_NOUNS and
+               any(c.lower_ == "my" and c.dep_ == "poss" for c in t.children) for t in sentence):
+            return True
+    elif "my" in words and words & _EXPERIENCE_NOUNS:
         return True
     if any(t.lower_ == "as" and t.i + 1 < sentence.end and t.nbor(1).lower_ in {"a", "an"}
            for t in sentence):
@@ -105,9 +110,22 @@ def ties_experience(sentence: Span, has_parse: bool) -> bool:
     for token in sentence:
         if has_parse:
             if token.lemma_.lower() in _WORK_VERBS and token.pos_ in {"VERB", "AUX"}:
+                if _wished(token):
+                    continue  # "I'd be glad to contribute": a wish, not what the writer has done
                 subject = subject_of(token)
                 if subject is not None and subject.lower_ in _FIRST_PERSON:
                     return True
         elif token.lower_ in _WORK_VERBS or token.lower_.rstrip("ed") in _WORK_VERBS:
             return True
     return False
+
+
+def _wished(verb: Token) -> bool:
+    """True for a work verb in the infinitive that only wishes to do the work ("I'd love
+    to help", "eager to contribute", "the possibility of working together"); "I am able to lead" and
+    "I used to manage" still tell what the writer can do or has done."""
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ == "NOUN":
+        return True  # "the possibility of working together", "the chance of helping"
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.lemma_.lower() not in {"able", "use", "manage", "get"}

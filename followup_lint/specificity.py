@@ -33,7 +33,9 @@ DetailKind = Literal["named", "discussed"]
 #: Nouns for a part of the employer; a word naming which one is not a subject discussed.
 _ORG_UNITS = frozenset("team department group unit division staff crew side office".split())
 #: Nouns a job title is written before: "the welding role", "the line cook opening".
-_ROLE_SLOTS = frozenset("role position job opening post vacancy opportunity".split())
+_ROLE_SLOTS = frozenset(
+    "role position job opening post vacancy opportunity apprenticeship internship traineeship "
+    "placement".split())
 
 # Capitalised words that name nothing: greetings, titles, stock words of any email.
 _NOT_NAMES = frozenset(
@@ -42,6 +44,9 @@ _NOT_NAMES = frozenset(
 )
 _NAME_STOP = frozenset("inc llc ltd corp co company group the and of for a an".split())
 _WORD = re.compile(r"[a-z0-9]+")
+#: Units a number dates or times a thing by, rather than counting a subject.
+_NOUN_ENDING = re.compile(r"(?:ment|tion|sion)s?$")
+_CALENDAR = frozenset("day week month year am pm o'clock th st nd rd".split())
 
 
 @dataclass(frozen=True)
@@ -112,8 +117,19 @@ def _significant(phrase: str) -> list[str]:
     return [_stem(w) for w in _WORD.findall(phrase.lower()) if len(w) > 1 and w not in _NAME_STOP]
 
 
+def _figure(token: Token) -> DetailKind | None:
+    """A number counting something ("two hours to fifteen minutes", "30 %", "40 beds") is
+    a figure from the conversation; one counting days or years only dates or times it."""
+    if not token.like_num or token.dep_ != "nummod" or token.lower_ in {"one", "1"}:
+        return None
+    head = token.head.lemma_.lower()
+    return "named" if head in DATE_WORDS or head in _CALENDAR else "discussed"
+
+
 def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozenset[str],
               sentence_start: bool) -> DetailKind | None:
+    if "dep" in draft.capabilities and (figure := _figure(token)) is not None:
+        return figure
     if token.is_stop or token.is_punct or token.is_space:
         return None
     text = token.text
@@ -130,13 +146,15 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
     capitalised = not text.islower()
     if "pos" in draft.capabilities:
         pos = token.pos_
+        if pos == "ADJ" and token.dep_ == "amod" and _NOUN_ENDING.search(lower):
+            pos = "NOUN"  # "deployment time": a noun the tagger read as an adjective
         if pos != "PROPN" and pos != "NOUN":
             return None
         lemma = token.lemma_.lower() if "lemma" in draft.capabilities else lower
         if pos == "PROPN" and capitalised:
             if lemma in generic or _stem(lower) in generic:
                 return None
-            return "named"
+            return "discussed" if _names_a_thing(token, roles) else "named"
         if pos == "NOUN" and token.is_alpha and len(text) > 2:
             if lemma in generic or _stem(lower) in generic:
                 return None
@@ -147,6 +165,8 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
                 head = head.head
             if head is not token and (head.lemma_.lower() in roles or
                                       head.lemma_.lower() in _ROLE_SLOTS):
+                if head.lemma_.lower() == "job" and lemma not in roles:
+                    return "discussed"  # "the rewiring job": a piece of work, not a title
                 return "named"  # "the welding role", "data analyst": the job's title
             if lower not in spellchecker():
                 return None  # a typo or texting form says nothing about the interview
@@ -156,6 +176,20 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
     if capitalised and not sentence_start and lower not in generic and token.is_alpha:
         return "named"
     return None
+
+
+def _names_a_thing(token: Token, roles: frozenset[str]) -> bool:
+    """A proper noun in front of a common noun names a thing discussed, not a person:
+    "Figma libraries", "the Harbour Street roof job", "the Leeds and York branches" --
+    unless that noun is a job or a part of the employer ("the Paralegal position", "the
+    Acme team"), which the name only identifies."""
+    while token.dep_ in {"conj", "compound", "nmod"} and token.head is not token:
+        token = token.head
+        if token.pos_ == "NOUN":
+            lemma = token.lemma_.lower()
+            return not (lemma in roles or lemma in _ORG_UNITS or
+                        (lemma in _ROLE_SLOTS and lemma != "job"))
+    return False
 
 
 def analyse(draft: Draft) -> Specificity:

@@ -50,9 +50,9 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
     "inappropriate": frozenset({"inappropriate-content", "casual-tone", "personal-anecdote"}),
 }
 #: The newest held-out set, and every set never trained on nor read for misses.
-HELD_OUT = "E"
-NEVER_TRAINED = ("D", "E")
-SETS = ("A", "B", "C", "D", "E")
+HELD_OUT = "F"
+NEVER_TRAINED = ("F",)
+SETS = ("A", "B", "C", "D", "E", "F")
 
 
 @dataclass

@@ -109,7 +109,7 @@ def test_the_model_option_turns_the_scorer_off() -> None:
 @pytest.mark.parametrize("spec", [s for s in load_rules() if s.model], ids=lambda s: s.id)
 def test_rules_with_a_model_category_offer_the_option(spec) -> None:
     linter = Linter(Config(rules={spec.id: {"model": False}}))
-    assert linter.lint("Thank you for meeting me about the Leeds depot role.").findings
+    assert linter.lint("thanks 4 meeting me about the Leeds depot role lol").findings
 
 
 def test_rules_without_a_model_category_refuse_the_option() -> None:
