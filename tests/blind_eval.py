@@ -44,7 +44,7 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
     "hostile": frozenset({"hostile-tone", "pushy-phrasing"}),
     "casual": frozenset({"casual-tone"}),
     "desperate": frozenset({"desperate-tone", "self-centred", "personal-anecdote"}),
-    "generic_greeting": frozenset({"impersonal-greeting"}),
+    "generic_greeting": frozenset({"impersonal-greeting", "unfilled-placeholder"}),
     "generic": frozenset({"generic-message", "generic-phrase", "missing-specifics"}),
     "apologetic": frozenset({"apologetic-tone"}),
     "inappropriate": frozenset({"inappropriate-content", "casual-tone", "personal-anecdote"}),

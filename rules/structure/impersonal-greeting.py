@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from followup_lint.dates import DATE_WORDS
 from followup_lint.lexicon import spellchecker, word_list
 from followup_lint.rule import Hit
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
 
 _SALUTATION = re.compile(
     r"(?i)^\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"att(?:n|ention)(?=\s*:)|"
     r"to\s+whom\s+(?:it|this)\s+(?:may\s+)?concerns?|to\s+the|morning|afternoon|salutations|"
     r"respected)\b[\s,:;.!-]*"
 )
@@ -28,8 +30,17 @@ _NOBODY = frozenset(
     "whom it may concern to the members of staff people partner partners personnel "
     "director directors officer admissions interviewer interviewers supervisor friend "
     "employer employers ma'am maam mam principal chef nurse coach boss gentlemen ladies "
-    "madame company y'all yall valued".split()
+    "madame company y'all yall valued colleague chair chairperson chairman chairwoman "
+    "foreman forewoman leader leaders board trustees governors owner owners proprietor "
+    "captain chief superintendent hello hi hey there".split()
 )
+#: Capitalised words that open a sentence before a comma without naming anyone.
+_NOT_NAMES = frozenset("thanks thank sorry again yes well also so first firstly today "
+                       "yesterday overall honestly".split())
+# A name set off by commas in the first sentence: "Thank you, Ms. Greene, for", "Nikhil,".
+_VOCATIVE = re.compile(
+    r"^(?:[^.!?\n]{0,80}[,;:\u2014-]\s*)?(?:(?i:mr|mrs|ms|mx|miss|dr|prof|professor)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)\s*[,!\u2014-]")
 
 
 def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
@@ -39,13 +50,20 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
         return
     line_end = draft.plain.find("\n", greeting.start)
     line_end = len(draft.plain) if line_end < 0 else line_end
-    # The whole greeting line: "Good morning, Ms. Ito and Mr. Reid," greets people even
-    # where the layout cut the greeting after "Good morning,".
-    text = draft.plain[greeting.start:max(greeting.end, line_end)]
+    text = draft.plain[greeting.start:greeting.end]
+    more = draft.plain[greeting.end:line_end].strip()
+    if more.endswith((",", ":")) and len(more.split()) <= 8:
+        # "Good morning, Ms. Ito and Mr. Reid," greets people even where the layout cut
+        # the greeting after "Good morning,"; "Hello - thanks for ..." goes on with the body.
+        text = draft.plain[greeting.start:line_end]
     match = _SALUTATION.match(text)
     if match is None or draft.in_placeholder(greeting.start, greeting.end):
         return
     rest = text[match.end():].strip(" \t,:;.!-")
+    vocative = _VOCATIVE.search(draft.plain[greeting.end:greeting.end + 200].lstrip())
+    if not rest and vocative and not (set(re.findall(r"[a-z]+", vocative["name"].lower()))
+                                      & (DATE_WORDS | _NOBODY | _NOT_NAMES)):
+        return  # "Hello, / Ms. Lund, thank you ...": the first sentence names the reader
     honorific = _HONORIFIC.match(rest)
     if honorific:
         after = re.findall(r"[A-Za-z']+", rest[honorific.end():])
@@ -62,8 +80,11 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     # Each addressee on its own ("Fatima and team" names Fatima). A job title may carry a
     # common word before it ("Dear Store Manager"): when an addressee's last word is a
     # title, its other words need only be dictionary words, not names.
+    organisations = word_list("organisation-words.txt")
     for addressee in re.split(r"(?i)\s*(?:\band\b|\bor\b|&|/)\s*", rest):
         words = re.findall(r"[A-Za-z']+", addressee)
+        if len(words) > 1 and words[-1].lower() in organisations:
+            continue  # "Dear Northwind Logistics": a firm, not a person
         titled = bool(words) and words[-1].lower() in nobody
         if any(w.lower() not in nobody and not _HONORIFIC.fullmatch(w) and
                not (titled and w.lower() in checker) for w in words):
