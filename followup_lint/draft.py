@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.metrics import measure
 from followup_lint.model import Context, MessageKind, Metrics, Mode
@@ -172,13 +174,16 @@ class Draft:
     @cached_property
     def word_forms(self) -> set[int]:
         """Hashes of every text, lowercase form, norm and lemma in the parse (counted in
-        compiled code), to skip token patterns whose anchor words are absent."""
+        numpy), to skip token patterns whose anchor words are absent."""
+        return set(np.unique(self.form_array).tolist())
+
+    @cached_property
+    def form_array(self) -> np.ndarray:
+        """ORTH, LOWER, NORM and LEMMA hashes of every token, one row per token (numpy,
+        so a word can be looked for without making Token objects)."""
         from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 
-        forms: set[int] = set()
-        for attribute in (ORTH, LOWER, NORM, LEMMA):
-            forms.update(self.doc.count_by(attribute))
-        return forms
+        return self.doc.to_array([ORTH, LOWER, NORM, LEMMA]).reshape(len(self.doc), 4)
 
     @cached_property
     def metrics(self) -> Metrics:

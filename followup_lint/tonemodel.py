@@ -56,21 +56,32 @@ def features(text: str) -> list[int]:
     ``w:<word>``, ``b:<word> <next word>`` (with ``<s>`` and ``</s>`` at the ends) and
     ``c:<4 characters>`` of each ``<word>`` longer than three letters, modulo DIMENSIONS.
     The CRC of a prefix is computed once and continued (same values, less work)."""
-    words = tokens(text)
+    words = [_word(w) for w in tokens(text)]
     if not words:
         return []
     crc, mask = zlib.crc32, DIMENSIONS - 1
-    encoded = [w.encode("utf-8") for w in words]
-    slots = [crc(e, _WORD_SEED) & mask for e in encoded]
-    heads = [_START] + [crc(e, _PAIR_SEED) for e in encoded]
-    tails = [b" " + e for e in encoded] + [_END]
+    slots = [w[0] for w in words]
+    heads = [_START] + [w[1] for w in words]
+    tails = [w[2] for w in words] + [_END]
     slots += [crc(t, h) & mask for h, t in zip(heads, tails)]
     for word in words:
-        if len(word) > 3 and word.isalpha():
-            padded = f"<{word}>"
-            slots += [crc(padded[i:i + 4].encode("utf-8"), _CHAR_SEED) & mask
-                      for i in range(len(padded) - 3)]
+        slots += word[3]
     return slots
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> tuple[int, int, bytes, tuple[int, ...]]:
+    """What ``features`` needs of one word, computed once per word: its own slot, the CRC
+    of ``b:<word>`` that its bigram continues, `` <word>`` to continue the previous
+    word's, and the slots of its character 4-grams."""
+    crc, mask = zlib.crc32, DIMENSIONS - 1
+    encoded = word.encode("utf-8")
+    grams: tuple[int, ...] = ()
+    if len(word) > 3 and word.isalpha():
+        padded = f"<{word}>"
+        grams = tuple(crc(padded[i:i + 4].encode("utf-8"), _CHAR_SEED) & mask
+                      for i in range(len(padded) - 3))
+    return crc(encoded, _WORD_SEED) & mask, crc(encoded, _PAIR_SEED), b" " + encoded, grams
 
 
 @dataclass(frozen=True, eq=False)

@@ -217,3 +217,43 @@ def test_preview_flag_on_the_command_line(tmp_path) -> None:
     assert "buzzword" in {f["rule"] for f in preview["findings"]}
     listed = cli("rules", cwd=tmp_path).stdout
     assert "(preview)" in next(line for line in listed.splitlines() if "buzzword" in line)
+
+
+@pytest.mark.parametrize("pattern, longest", [
+    ([{"LOWER": "a"}, {"LOWER": "b"}], 2),
+    ([{"LOWER": "a"}, {"LOWER": "big", "OP": "?"}, {"LOWER": "b"}], 3),
+    ([{"LOWER": "a"}, {"IS_ALPHA": True, "OP": "{0,3}"}, {"LOWER": "b"}], 5),
+    ([{"LOWER": "a"}, {"IS_ALPHA": True, "OP": "{2}"}], 3),
+    ([{"LOWER": "a"}, {"IS_ALPHA": True, "OP": "*"}], None),
+    ([{"LOWER": "a"}, {"IS_ALPHA": True, "OP": "{1,}"}], None),
+])
+def test_pattern_length_bounds_every_match(pattern, longest) -> None:
+    from followup_lint.packs.compiling import pattern_length
+
+    assert pattern_length(pattern) == longest
+
+
+def test_token_patterns_find_the_same_matches_in_windows_as_on_the_whole_draft() -> None:
+    """A bounded Matcher runs only around its anchor words (compiling._windows): on the
+    regression drafts and the rules' own examples it finds exactly what a run over the
+    whole Doc finds."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from regression_drafts import load_drafts
+
+    from followup_lint.engine import parse_drafts
+
+    linter = Linter()
+    loaded = linter._load()
+    texts = [d["text"] for d in load_drafts()]
+    texts += [e.text for spec in load_rules() if spec.examples
+              for e in spec.examples.fail + spec.examples.pass_]
+    drafts = list(parse_drafts(loaded.pipeline, texts, [None] * len(texts), linter.config.mode))
+    windowed = [m for m in loaded.matchers.matchers if m[2] is not None]
+    assert windowed, "no bounded token pattern: the windows are never used"
+    compared = 0
+    for draft in drafts:
+        whole = sorted(loaded.matchers.token_matches(draft.doc, draft.word_forms))
+        assert sorted(loaded.matchers.token_matches(draft.doc, draft.word_forms,
+                                                    draft.form_array)) == whole
+        compared += bool(whole)
+    assert compared > 50

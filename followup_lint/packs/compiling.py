@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from followup_lint.errors import RulePackError
 from followup_lint.model import Suggestion
 from followup_lint.rule import Hit
@@ -44,20 +46,33 @@ class CompiledMatchers:
     runs only on drafts holding a word of every set.
     """
 
-    #: (anchor sets as string hashes, Matcher): the Matcher runs only on drafts holding a
-    #: word of every anchor set.
-    matchers: list[tuple[tuple[frozenset[int], ...], Matcher]]
+    #: (anchor sets as string hashes, Matcher, longest match in tokens or None when
+    #: unbounded): the Matcher runs only on drafts holding a word of every anchor set, and
+    #: only around the words of the first set when its matches are bounded.
+    matchers: list[tuple[tuple[frozenset[int], ...], Matcher, int | None]]
     phrase_matcher: Callable[[Any], list[tuple[int, int, int]]]
     groups: dict[str, CompiledGroup]
     regex_groups: list[CompiledGroup]
     _last: tuple[Draft, dict[str, list[Hit]]] | None = field(default=None, repr=False)
 
-    def token_matches(self, doc: Any, words: set[int]) -> list[tuple[int, int, int]]:
-        """Matches of the token patterns whose anchors occur in ``words`` (string hashes)."""
+    def token_matches(self, doc: Any, words: set[int],
+                      forms: np.ndarray | None = None) -> list[tuple[int, int, int]]:
+        """Matches of the token patterns whose anchors occur in ``words`` (string hashes).
+
+        ``forms`` (the Doc's ORTH, LOWER, NORM and LEMMA hashes, one row per token) lets a
+        Matcher whose matches are at most ``n`` tokens long run only on the windows of
+        ``n`` tokens either side of its first anchor's words: every match holds one of
+        them, and a Matcher walks every token of what it is given.
+        """
         found: list[tuple[int, int, int]] = []
-        for anchors, matcher in self.matchers:
-            if all(not anchor.isdisjoint(words) for anchor in anchors):
+        for anchors, matcher, longest in self.matchers:
+            if not all(not anchor.isdisjoint(words) for anchor in anchors):
+                continue
+            if forms is None or longest is None or not anchors:
                 found.extend(matcher(doc))
+                continue
+            for start, end in _windows(forms, anchors[0], longest):
+                found.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         return found
 
     def hits(self, draft: Draft, rule_id: str) -> list[Hit]:
@@ -71,7 +86,8 @@ class CompiledMatchers:
         found: dict[str, list[Hit]] = {}
         doc = draft.doc
         strings = doc.vocab.strings
-        matches = self.token_matches(doc, draft.word_forms) + self.phrase_matcher(doc)
+        matches = self.token_matches(doc, draft.word_forms, draft.form_array) + \
+            self.phrase_matcher(doc)
         for match_id, start, end in matches:
             compiled = self.groups[strings[match_id]]
             span = doc[slice(*compiled.group.focus_tokens(start, end))]
@@ -194,7 +210,9 @@ def compile_matchers(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledM
                             f"{rule.source}: match[{index}].patterns: {exc}") from None
                     hashes = tuple(frozenset(nlp.vocab.strings.add(w) for w in anchor)
                                    for anchor in anchors)
-                    matchers.append((hashes, matcher))
+                    lengths = [pattern_length(pattern) for pattern in patterns]
+                    longest = None if None in lengths else max(lengths)  # type: ignore[type-var]
+                    matchers.append((hashes, matcher, longest))
             else:
                 regex_groups.append(groups[key])
     return CompiledMatchers(
@@ -241,6 +259,32 @@ def as_phrases(pattern: list[dict[str, Any]]) -> tuple[str, list[tuple[str, ...]
     if attribute is None or size > _MAX_EXPANSION:
         return None
     return attribute, list(product(*choices))
+
+
+def pattern_length(pattern: list[dict[str, Any]]) -> int | None:
+    """The most tokens a match of ``pattern`` can span; None when unbounded ("*", "+")."""
+    total = 0
+    for token_spec in pattern:
+        op = str(token_spec.get("OP", "1"))
+        if op in {"*", "+"} or op.endswith(",}"):
+            return None
+        bounds = re.fullmatch(r"\{(\d*),?(\d*)\}", op)
+        total += int(bounds.group(2) or bounds.group(1) or 0) if bounds else 1
+    return total
+
+
+def _windows(forms: np.ndarray, anchor: frozenset[int], longest: int) -> list[tuple[int, int]]:
+    """Merged token windows [start, end) reaching ``longest`` tokens either side of every
+    token whose ORTH, LOWER, NORM or LEMMA is in ``anchor``."""
+    where = np.flatnonzero(np.isin(forms, np.fromiter(anchor, dtype=np.uint64)).any(axis=1))
+    windows: list[tuple[int, int]] = []
+    for position in where.tolist():
+        start, end = max(0, position - longest + 1), min(len(forms), position + longest)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def pattern_anchors(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
