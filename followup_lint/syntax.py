@@ -149,7 +149,8 @@ def aimed_at_their_side(token: Token, sentence) -> bool:
 class Sentence(list):
     """A body sentence as a list of the Draft's own Token objects (iterating a spaCy Span
     makes new Token objects each time; the tone checks walk each sentence many times),
-    with the Span's offsets, text and root."""
+    with the Span's offsets, text and root, and the sets of its lowercase words and
+    lemmas: a check looks there first and walks the tokens only when its words occur."""
 
     def __init__(self, span, tokens) -> None:
         super().__init__(tokens)
@@ -157,6 +158,8 @@ class Sentence(list):
         self.start_char, self.end_char = span.start_char, span.end_char
         self.text = span.text
         self.root = span.root
+        self.lowers = frozenset(t.lower_ for t in tokens)
+        self.lemmas = frozenset(t.lemma_.lower() for t in tokens)
 
 
 def body_sentences(draft) -> list[Sentence]:

@@ -105,12 +105,13 @@ def _regret(token) -> bool:
 
 
 def _apology(sentence: Sentence) -> Iterator[Hit]:
-    words = {t.lower_ for t in sentence}
-    if words & _DOCUMENT_SLIPS:
+    if not sentence.lowers.isdisjoint(_DOCUMENT_SLIPS):
         return
     lowered = sentence.text.lower()
-    if "mea culpa" in lowered or any(t.lower_ in {"belated", "belatedly"} for t in sentence):
+    if "mea culpa" in lowered or not sentence.lowers.isdisjoint({"belated", "belatedly"}):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
+        return
+    if sentence.lowers.isdisjoint(_APOLOGY_WORDS) and sentence.lemmas.isdisjoint(_PARDON_VERBS):
         return
     for index, token in enumerate(sentence):
         lower = token.lower_
@@ -137,8 +138,10 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
 
 def _burden(sentence: Sentence) -> Iterator[Hit]:
     imposing = word_list("imposition.txt")
-    words = {t.lower_ for t in sentence}
+    words = sentence.lowers
     if not words & {"i", "i'm", "me", "my", "i’m"} and not words & {"sorry", "apologies"}:
+        return
+    if words.isdisjoint(imposing) and sentence.lemmas.isdisjoint(imposing):
         return
     for token in sentence:
         if token.lower_ not in imposing and token.lemma_.lower() not in imposing:
@@ -154,12 +157,16 @@ def _burden(sentence: Sentence) -> Iterator[Hit]:
 
 
 def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
-    if not any(t.lower_ in _WRITER_SUBJECTS for t in sentence):
+    if sentence.lowers.isdisjoint(_WRITER_SUBJECTS):
         return
     for token in sentence:
         if token.dep_ not in {"acomp", "attr", "advmod", "dobj"} or token.head.pos_ not in {
                 "VERB", "AUX"}:
             continue
+        strength = valence(token.lower_) or valence(token.lemma_)
+        if strength > -1.5 and token.lower_ not in _DENIED and \
+                not any(c.lower_ in _DENIED for c in token.children):
+            continue  # neither a harsh judgement nor a strength the writer could deny
         verb = token.head
         if party(subject_of(verb)) != "writer" or subject_of(verb) is None:
             continue
@@ -167,7 +174,6 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
             continue
         if any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
             continue  # "I was disappointed to hear": a feeling about news, not a judgement
-        strength = valence(token.lower_) or valence(token.lemma_)
         negated = any(c.dep_ == "neg" for c in verb.children)
         if strength <= -1.5 and not negated and token.dep_ != "dobj":
             yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
@@ -187,7 +193,7 @@ def _hedges(sentence: Sentence) -> Iterator[Hit]:
         yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
         return
     tokens = list(sentence)
-    for index, token in enumerate(tokens[:-1]):
+    for index, token in enumerate(tokens[:-1] if "just" in sentence.lowers else ()):
         # "I was just writing to say", "Just to say": the point deferred behind 'just'.
         if token.lower_ == "just" and tokens[index + 1].lower_ in _WRITING_VERBS and \
                 tokens[index + 1].tag_ == "VBG":
@@ -197,9 +203,9 @@ def _hedges(sentence: Sentence) -> Iterator[Hit]:
                 index + 2 < len(tokens) and tokens[index + 2].lower_ in _WRITING_VERBS:
             yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
             return
-    if not {t.lower_ for t in tokens} & {"i", "i'd", "i’d", "me"}:
+    if not sentence.lowers & {"i", "i'd", "i’d", "me"}:
         return
-    hedges = {t.lower_ for t in tokens if t.lower_ in _HEDGES}
+    hedges = set(sentence.lowers & _HEDGES)
     hedges |= {phrase for phrase in _HEDGE_PHRASES if phrase in lowered}
     if len(hedges) >= 2:
         yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)

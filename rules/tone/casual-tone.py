@@ -90,7 +90,7 @@ _FUNCTION_WORDS = frozenset("the and to of for a an in on with at my your you it
 def _masked_profanity(word: str, profanity: frozenset[str]) -> bool:
     """'f***', 'sh!t', 'b*tch': a word with masking symbols that fits a profane word."""
     lower = word.lower().rstrip("!")
-    if not any(c in _MASKS for c in lower[1:]) or not lower[:1].isalpha():
+    if _MASKS.isdisjoint(lower[1:]) or not lower[:1].isalpha():
         return False
     pattern = re.compile("".join("[a-z]" if c in _MASKS else re.escape(c) for c in lower) +
                          "[a-z]{0,3}")
@@ -142,7 +142,7 @@ def _check_letter_case(draft: Draft) -> Iterator[Hit]:
                   "The note is written all in lowercase; capitalise sentences, 'I' and names.",
                   severity=Severity.warning)
         return
-    for sentence in draft.body_sentences:
+    for sentence in draft.body_sentence_lists:
         words = [t for t in sentence if t.is_alpha]
         function = [t for t in words if t.lower_ in _FUNCTION_WORDS and t.lower_ != "i"]
         if len(words) >= 6 and len(function) >= 2 and all(

@@ -76,6 +76,8 @@ def _begging(sentence: Span) -> Iterator[Hit]:
         yield Hit(sentence.start_char, sentence.end_char, "Pleading reads as desperate; "
                   "state your interest with confidence instead.", severity=Severity.error)
         return
+    if sentence.lemmas.isdisjoint(_PLEA_VERBS):
+        return
     for verb in sentence:
         lemma = verb.lemma_.lower()
         if lemma not in _PLEA_VERBS or subject_of(verb) is not None:
@@ -110,6 +112,9 @@ def _hardship(sentence: Span) -> Iterator[Hit]:
     """Money, housing or dependants given as the reason to be hired (a mere mention of
     money trouble is oversharing, which ``personal-anecdote`` reports)."""
     hardship = word_list("hardship.txt")
+    if sentence.lemmas.isdisjoint(_HARDSHIP_LEMMAS) and sentence.lowers.isdisjoint(hardship) \
+            and sentence.lemmas.isdisjoint(hardship):
+        return
     needy = any(t.lemma_.lower() in _NEED_HEADS | _PROVIDE_VERBS or
                 (t.lower_ == "to" and t.head.lemma_.lower() == "have") or
                 (t.like_num and t.head.lemma_.lower() in {"month", "week", "year", "place",
@@ -146,7 +151,7 @@ def _anything(sentence: Span) -> Iterator[Hit]:
     offers = any(p in lowered for p in ("for free", "pay cut", "for nothing", "literally anything",
                                         "absolutely anything", "whatever it takes", "unpaid",
                                         "whatever makes") + _UNLIMITED)
-    for token in sentence:
+    for token in sentence if not sentence.lowers.isdisjoint({"anything", "whatever"}) else ():
         if token.lower_ in {"anything", "whatever"} and token.dep_ in {"dobj", "pobj", "appos"}:
             verb = token.head if token.dep_ == "dobj" else token.head.head
             if verb.lemma_.lower() in {"do", "work", "take", "accept", "clean", "sacrifice"} and \

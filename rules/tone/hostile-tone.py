@@ -49,6 +49,8 @@ _VERDICT_WORDS = frozenset(
 
 
 def _insults(sentence: Span, insults: frozenset[str]) -> Iterator[Hit]:
+    if sentence.lowers.isdisjoint(insults):
+        return
     for token in sentence:
         if token.lower_ in insults and token.pos_ in {"ADJ", "NOUN", "PROPN", "VERB"} and \
                 aimed_at_their_side(token, sentence):
@@ -59,7 +61,7 @@ def _insults(sentence: Span, insults: frozenset[str]) -> Iterator[Hit]:
 
 
 def _other_applicants(sentence: Span, insults: frozenset[str]) -> Iterator[Hit]:
-    words = {t.lower_ for t in sentence}
+    words = sentence.lowers
     if not words & _OTHER_APPLICANTS:
         return
     text = sentence.text.lower()
@@ -74,7 +76,7 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
     text = draft.plain[sentence.start_char:sentence.end_char]
     if '"' not in text and "'" not in text:
         return
-    words = {t.lower_ for t in sentence}
+    words = sentence.lowers
     for match in _QUOTED.finditer(text):
         quoted = (match.group(1) or match.group(2) or "").strip()
         inner = quoted.lower().split()

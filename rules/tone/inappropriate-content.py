@@ -72,7 +72,7 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
                                   "a little something", "little thank-you gift")):
         yield Hit(sentence.start_char, sentence.end_char, _GIFT_MESSAGE)
         return
-    for token in sentence:
+    for token in sentence if not sentence.lowers.isdisjoint(gifts) else ():
         if token.lower_ not in gifts or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         if token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ not in gifts and \
@@ -102,8 +102,9 @@ def _looks(sentence: Sentence) -> Iterator[Hit]:
     appearance, looks = word_list("appearance.txt"), word_list("looks.txt")
     lowered = sentence.text.lower()
     romance = any(phrase in lowered for phrase in _ROMANCE) or (
-        "good-looking" in lowered and bool({t.lower_ for t in sentence} & READER_WORDS))
-    for token in sentence:
+        "good-looking" in lowered and bool(sentence.lowers & READER_WORDS))
+    cues = not (sentence.lowers.isdisjoint(appearance) and sentence.lowers.isdisjoint(looks))
+    for token in sentence if cues else ():
         if token.lower_ in appearance and token.pos_ == "NOUN" and token.dep_ != "compound" \
                 and _aimed_at_reader(token) or token.lower_ in looks and token.pos_ == "ADJ" and (
                 _aimed_at_reader(token) or "as you are" in lowered
@@ -118,14 +119,16 @@ def _looks(sentence: Sentence) -> Iterator[Hit]:
 def _crude(sentence: Sentence) -> Iterator[Hit]:
     crude = word_list("crude.txt")
     lowered = sentence.text.lower()
-    if any(t.lower_ in crude for t in sentence) or any(p in lowered for p in _INNUENDO):
+    if not sentence.lowers.isdisjoint(crude) or any(p in lowered for p in _INNUENDO):
         yield Hit(sentence.start_char, sentence.end_char, _CRUDE_MESSAGE,
                   severity=Severity.error)
 
 
 def _offbeat(sentence: Sentence) -> Iterator[Hit]:
     offbeat = word_list("offbeat.txt")
-    words = {t.lower_ for t in sentence}
+    words = sentence.lowers
+    if words.isdisjoint(offbeat) and "dream" not in sentence.lemmas:
+        return
     for token in sentence:
         lower = token.lower_
         if lower in offbeat and token.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}:

@@ -52,6 +52,8 @@ _TIME_WORDS = DATE_WORDS | frozenset(
     "weekend hours hour days day pm am".split()
 )
 _NOW_WORDS = frozenset("today tomorrow tonight immediately asap now urgently".split())
+#: Words one of which every deadline holds (the rest of a sentence is skipped cheaply).
+_DEADLINE_CUES = _DEADLINE_PREPS | _NOW_WORDS | {"soon", "away", "once", "delay"}
 # An invitation is not a demand: "feel free to contact me right away".
 _INVITATION_HEADS = frozenset("free hesitate welcome".split())
 _READER = frozenset("you your yourself u".split())
@@ -84,6 +86,8 @@ def _is_now_phrase(token: Token) -> bool:
 
 
 def _deadline_hits(sentence: Span) -> Iterator[Hit]:
+    if sentence.lowers.isdisjoint(_DEADLINE_CUES):
+        return
     for token in sentence:
         lower = token.lower_
         is_deadline_prep = lower in _DEADLINE_PREPS and token.dep_ == "prep" and _is_time(
@@ -254,6 +258,8 @@ def _is_response(verb: Token) -> bool:
 
 def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
     """'You haven't responded', 'nobody got back to me', 'I still haven't heard anything'."""
+    if sentence.lemmas.isdisjoint(_SILENCE_LEMMAS):
+        return
     for verb in sentence:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in {"VERB", "AUX"} or lemma not in _SILENCE_LEMMAS or is_softened(verb):
@@ -309,7 +315,7 @@ def _pace_question(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
 
 def _earlier_message(sentence: Span) -> Iterator[Hit]:
     """'Did you even get my last email?': a question that nags about being ignored."""
-    if not is_question(sentence):
+    if sentence.lemmas.isdisjoint(_MESSAGE_NOUNS) or not is_question(sentence):
         return
     for verb in sentence:
         subject = subject_of(verb)
@@ -328,6 +334,8 @@ def _earlier_message(sentence: Span) -> Iterator[Hit]:
 
 def _resignation(sentence: Span, words: set[str]) -> Iterator[Hit]:
     """'I can only assume you have moved on', 'I guess nobody is interested'."""
+    if sentence.lemmas.isdisjoint(_ASSUME_VERBS):
+        return
     for verb in sentence:
         if verb.lemma_.lower() not in _ASSUME_VERBS or party(subject_of(verb)) != "writer":
             continue
@@ -353,6 +361,8 @@ def _resignation(sentence: Span, words: set[str]) -> Iterator[Hit]:
 
 def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
     """Holding the reader to a promise: 'you assured me I would hear by the 26th'."""
+    if sentence.lemmas.isdisjoint(_PROMISE_VERBS) and sentence.lemmas.isdisjoint(_TELL_VERBS):
+        return
     lowered = text.lower()
     for verb in sentence:
         lemma = verb.lemma_.lower()
@@ -377,6 +387,8 @@ def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]
 
 def _threat(sentence: Span) -> Iterator[Hit]:
     """'I will be telling everyone I know', 'I'll post a review on Glassdoor'."""
+    if sentence.lemmas.isdisjoint(_THREAT_VERBS) and sentence.lemmas.isdisjoint(_REVIEW_VERBS):
+        return
     for verb in sentence:
         lemma = verb.lemma_.lower()
         reviews = lemma in _REVIEW_VERBS and any(
@@ -405,6 +417,8 @@ def _threat(sentence: Span) -> Iterator[Hit]:
 
 def _audience_told(sentence: Span) -> Iterator[Hit]:
     """'My friends in the industry will hear about this', 'I'll let others know'."""
+    if sentence.lemmas.isdisjoint({"hear", "know", "learn", "find"}):
+        return
     for verb in sentence:
         lemma = verb.lemma_.lower()
         if lemma not in {"hear", "know", "learn", "find"} or is_negated(verb):
@@ -423,7 +437,7 @@ def _audience_told(sentence: Span) -> Iterator[Hit]:
 
 def _ultimatum(sentence: Span) -> Iterator[Hit]:
     """'If I don't hear by Monday, I'll withdraw'; 'either make an offer or I'm walking'."""
-    for verb in sentence:
+    for verb in sentence if not sentence.lowers.isdisjoint({"if", "unless"}) else ():
         if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
                                            for c in verb.children):
             continue
@@ -439,6 +453,8 @@ def _ultimatum(sentence: Span) -> Iterator[Hit]:
                       "conversation on bad terms; ask about their timeline instead.",
                       severity=Severity.error)
             return
+    if "or" not in sentence.lowers:
+        return
     lowered = sentence.text.lower()
     imperative = sentence.root.tag_ == "VB" and subject_of(sentence.root) is None
     if ("either" in lowered or imperative) and any(
@@ -450,6 +466,8 @@ def _ultimatum(sentence: Span) -> Iterator[Hit]:
 
 def _reader_obliged(sentence: Span) -> Iterator[Hit]:
     """'You need to tell me where I stand': an obligation put on the reader to answer."""
+    if sentence.lemmas.isdisjoint(_OBLIGED_VERBS):
+        return
     for verb in sentence:
         if not (_is_response(verb) or verb.lemma_.lower() in {"decide", "let", "get"}):
             continue
@@ -464,17 +482,20 @@ def _reader_obliged(sentence: Span) -> Iterator[Hit]:
             return
 
 
+_OBLIGED_VERBS = _RESPONSE_VERBS | frozenset(_PARTICLE_RESPONSES) | {"decide", "let", "get"}
 _UNANSWERED = frozenset("unanswered ignored vanish vanished disappear disappeared lost".split())
 _ORDINALS = frozenset("second third fourth fifth sixth several multiple umpteenth".split())
+_COUNTED_MESSAGES = _MESSAGE_NOUNS | {"follow-up", "follow-ups", "email", "reminder"}
 
 
 def _nagging(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
     """Counting one's own unanswered messages, or saying they went unanswered."""
     lowered = text.lower()
-    counted = any(f"for the {o} time" in lowered for o in _ORDINALS) or any(
-        t.lemma_.lower() in _MESSAGE_NOUNS | {"follow-up", "follow-ups", "email", "reminder"}
-        and any((c.like_num and c.lower_ not in {"one", "1"}) or c.lower_ in _ORDINALS
-                for c in t.children) for t in sentence)
+    counted = any(f"for the {o} time" in lowered for o in _ORDINALS) or (
+        not sentence.lemmas.isdisjoint(_COUNTED_MESSAGES) and any(
+            t.lemma_.lower() in _COUNTED_MESSAGES
+            and any((c.like_num and c.lower_ not in {"one", "1"}) or c.lower_ in _ORDINALS
+                    for c in t.children) for t in sentence))
     fate = bool(words & _UNANSWERED) and bool(
         words & (_MESSAGE_NOUNS | {"emails", "messages", "notes", "ones", "calls"}))
     silence = bool(words & {"silence", "crickets", "ghosted", "ghosting"})
@@ -488,7 +509,7 @@ def _nagging(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
 def _entitled(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
     """'I deserve a response', 'why is it so hard to reply'."""
     lowered = text.lower()
-    for verb in sentence:
+    for verb in sentence if "deserve" in sentence.lemmas else ():
         if verb.lemma_.lower() == "deserve" and party(subject_of(verb)) == "writer" and \
                 not is_negated(verb):
             yield Hit(sentence.start_char, sentence.end_char, "Saying you deserve an answer "

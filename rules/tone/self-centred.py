@@ -38,18 +38,22 @@ _GUSH_NOUNS = frozenset("genius legend idol hero goddess god superstar rockstar 
                         "inspiration role-model angel angels saint".split())
 _HOME = frozenset("apartment flat house home place".split())
 _WORSHIP = frozenset("worship idolize idolise adore".split())
+_FLATTERY_LEMMAS = _GUSH_NOUNS | _WORSHIP
 _SCOPE = ("in the world", "on earth", "of all time", "i have ever", "i've ever", "in history",
           "ever met", "in the universe", "in the entire", "in the history", "of my life",
           "my whole life", "my entire life", "since i was a")
 
 
 def _perks(sentence: Span) -> Iterator[Hit]:
-    words = {t.lower_ for t in sentence}
-    if any(t.lower_ in _HOME and any(c.lower_ == "my" for c in t.children) for t in sentence) \
-            and words & {"minutes", "minute", "close", "near", "walk", "commute", "drive"}:
+    words = sentence.lowers
+    if not words.isdisjoint(_HOME) and words & {"minutes", "minute", "close", "near", "walk",
+                                                 "commute", "drive"} and \
+            any(t.lower_ in _HOME and any(c.lower_ == "my" for c in t.children) for t in sentence):
         yield Hit(sentence.start_char, sentence.end_char, "How close the job is to your home "
                   "is your concern, not theirs; say what you would bring to the team instead.",
                   severity=Severity.warning)
+        return
+    if _PERKS.isdisjoint(lemma.replace("(", "").replace(")", "") for lemma in sentence.lemmas):
         return
     for token in sentence:
         lemma = token.lemma_.lower().replace("(", "").replace(")", "")
@@ -91,11 +95,12 @@ def _aimed_at_reader(token: Token) -> bool:
 
 def _flattery(sentence: Span) -> Iterator[Hit]:
     lowered = sentence.text.lower()
-    superlative = any(t.tag_ == "JJS" or (t.lower_ == "most" and t.dep_ == "advmod")
-                      for t in sentence)
-    gush = any(t.lemma_.lower() in _GUSH_NOUNS and _aimed_at_reader(t) for t in sentence) or \
-        any(t.lemma_.lower() in _WORSHIP and party(subject_of(t)) == "writer" for t in sentence)
-    if gush or (superlative and any(scope in lowered for scope in _SCOPE)):
+    scoped = any(scope in lowered for scope in _SCOPE) and any(
+        t.tag_ == "JJS" or (t.lower_ == "most" and t.dep_ == "advmod") for t in sentence)
+    gush = not sentence.lemmas.isdisjoint(_FLATTERY_LEMMAS) and (
+        any(t.lemma_.lower() in _GUSH_NOUNS and _aimed_at_reader(t) for t in sentence) or
+        any(t.lemma_.lower() in _WORSHIP and party(subject_of(t)) == "writer" for t in sentence))
+    if gush or scoped:
         yield Hit(sentence.start_char, sentence.end_char, "Over-the-top praise reads as "
                   "flattery; name one specific thing you admired instead.",
                   severity=Severity.warning)
@@ -111,6 +116,9 @@ _SELF_RATINGS = frozenset(
 
 def _overclaiming(sentence: Span) -> Iterator[Hit]:
     """'My exceptional skills', 'I always get it right the first time'."""
+    if sentence.lowers.isdisjoint(_SELF_RATINGS) and sentence.lowers.isdisjoint({"always",
+                                                                                 "never"}):
+        return
     for token in sentence:
         lower = token.lower_
         if lower in _SELF_RATINGS and token.pos_ == "ADJ":
