@@ -56,7 +56,12 @@ def features(text: str) -> list[int]:
     ``w:<word>``, ``b:<word> <next word>`` (with ``<s>`` and ``</s>`` at the ends) and
     ``c:<4 characters>`` of each ``<word>`` longer than three letters, modulo DIMENSIONS.
     The CRC of a prefix is computed once and continued (same values, less work)."""
-    words = [_word(w) for w in tokens(text)]
+    return _slots(tokens(text))
+
+
+def _slots(found: list[str]) -> list[int]:
+    """``features`` of a text already split into ``tokens``."""
+    words = [_word(w) for w in found]
     if not words:
         return []
     crc, mask = zlib.crc32, DIMENSIONS - 1
@@ -123,29 +128,38 @@ def _probabilities(model: ToneModel, text: str) -> tuple[float, ...]:
 def feature_matrix(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The texts' features as a sparse matrix in COO form (row, slot, value): log counts,
     each row scaled to unit length. Training and scoring both read it."""
+    return _matrix([features(text) for text in texts])
+
+
+def _matrix(feature_lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``feature_matrix`` of texts whose ``features`` are already computed."""
     import numpy as np
 
     rows: list[int] = []
     slots: list[int] = []
-    for row, text in enumerate(texts):
-        found = features(text)
+    for row, found in enumerate(feature_lists):
         rows += [row] * len(found)
         slots += found
     keys, counts = np.unique(np.asarray(rows, dtype=np.int64) * DIMENSIONS
                              + np.asarray(slots, dtype=np.int64), return_counts=True)
     row_of, slot_of = keys // DIMENSIONS, keys % DIMENSIONS
     values = np.log1p(counts)
-    norms = np.sqrt(np.bincount(row_of, weights=values ** 2, minlength=len(texts)))
+    norms = np.sqrt(np.bincount(row_of, weights=values ** 2, minlength=len(feature_lists)))
     return row_of, slot_of, values / np.maximum(norms[row_of], 1e-9)
 
 
 def _batch_probabilities(model: ToneModel, texts: list[str]) -> list[tuple[float, ...]]:
     """Every category's probability for each of ``texts``, in one pass of array work (a
     draft's sentences together: numpy's per-call cost dominates single sentences)."""
+    return _scores(model, [features(text) for text in texts])
+
+
+def _scores(model: ToneModel, feature_lists: list[list[int]]) -> list[tuple[float, ...]]:
+    """``_batch_probabilities`` of texts whose ``features`` are already computed."""
     import numpy as np
 
-    n, k = len(texts), len(model.categories)
-    row_of, slot_of, values = feature_matrix(texts)
+    n, k = len(feature_lists), len(model.categories)
+    row_of, slot_of, values = _matrix(feature_lists)
     weighted = model.columns[slot_of] * values[:, None]
     logits = np.stack([np.bincount(row_of, weights=weighted[:, j], minlength=n)
                        for j in range(k)], axis=1) + model.biases
@@ -193,13 +207,13 @@ def sentence_scores(draft: Draft) -> dict[int, tuple[float, ...]]:
     model = tone_model()
     if model is None:
         return {}
-    starts, texts = [], []
+    starts, found = [], []
     for sentence in draft.body_sentences:
-        text = draft.text[sentence.start_char:sentence.end_char]
-        if sum(w.isalpha() for w in tokens(text)) >= MIN_WORDS:
+        words = tokens(draft.text[sentence.start_char:sentence.end_char])
+        if sum(w.isalpha() for w in words) >= MIN_WORDS:
             starts.append(sentence.start_char)
-            texts.append(text)
-    return dict(zip(starts, _batch_probabilities(model, texts))) if texts else {}
+            found.append(_slots(words))
+    return dict(zip(starts, _scores(model, found))) if found else {}
 
 
 def scored_hits(draft: Draft, category: str, hits: list[Hit],

@@ -104,6 +104,11 @@ def _check_profanity(draft: Draft) -> Iterator[Hit]:
         if section.name not in PROSE_SECTIONS:
             continue
         chunk = draft.plain[section.start:section.end]
+        found = {w.rstrip("!") for w in _WORDLIKE.findall(chunk.lower())}
+        if found.isdisjoint(profanity) and found.isdisjoint(slang) and \
+                found.isdisjoint(_AMBIGUOUS_ABBREVIATIONS) and \
+                all(_MASKS.isdisjoint(w[1:]) for w in found):
+            continue  # no word of the lists and none masked: nothing to walk
         for match in _WORDLIKE.finditer(chunk):
             word = match.group().rstrip("!")
             lower = word.lower()

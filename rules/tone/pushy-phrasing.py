@@ -262,26 +262,30 @@ def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
         return
     for verb in sentence:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in {"VERB", "AUX"} or lemma not in _SILENCE_LEMMAS or is_softened(verb):
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in _SILENCE_LEMMAS:
             continue
+        negated = is_negated(verb)
+        if not negated and lemma not in {"wait", "leave", "ignore"}:
+            continue  # (the cheap tests first: the rest needs the verb's subject)
         who = party(subject_of(verb))
         waiting = lemma == "wait" or (lemma == "leave" and any(c.lower_ == "waiting"
                                                               for c in verb.children))
-        if (waiting or lemma == "ignore") and not is_negated(verb) and (
+        if (waiting or lemma == "ignore") and not negated and (
                 (who == "writer" and waiting and words & {"still", "since", "weeks", "months",
                                                           "left", "forever", "patiently", "long"})
                 or (who == "reader" and verb.lemma_.lower() == "ignore")):
+            if is_softened(verb):
+                continue
             yield Hit(sentence.start_char, sentence.end_char,
                       "Saying how long you have waited reads as a reproach; ask neutrally "
                       "whether there is an update on the timeline.", severity=Severity.warning)
             return
-        if not is_negated(verb):
+        if not negated:
             continue
-        lemma = verb.lemma_.lower()
         theirs = who in {"reader", "nobody"} and _is_response(verb)
         mine = who == "writer" and lemma in _RECEIVE_VERBS and bool(words & _EDGE_WORDS) and (
             lemma != "have" or bool(words & {"response", "reply", "answer", "word", "news"}))
-        if not (theirs or mine):
+        if not (theirs or mine) or is_softened(verb):
             continue
         yield Hit(sentence.start_char, sentence.end_char,
                   "Pointing out that they have not answered reads as a reproach; ask "
@@ -569,7 +573,7 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
         return
     for sentence in body_sentences(draft):
         text = draft.plain[sentence.start_char:sentence.end_char]
-        words = {t.lower_ for t in sentence}
+        words = sentence.lowers
         for finder in (
             _ultimatum(sentence), _threat(sentence), _audience_told(sentence),
             _reader_obliged(sentence), _silence(sentence, words),
