@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.metrics import measure
 from followup_lint.model import Context, MessageKind, Metrics, Mode
@@ -173,17 +171,22 @@ class Draft:
 
     @cached_property
     def word_forms(self) -> set[int]:
-        """Hashes of every text, lowercase form, norm and lemma in the parse (counted in
-        numpy), to skip token patterns whose anchor words are absent."""
-        return set(np.unique(self.form_array).tolist())
+        """Hashes of every text, lowercase form, norm and lemma in the parse, to skip token
+        patterns whose anchor words are absent."""
+        return set(self.form_positions)
 
     @cached_property
-    def form_array(self) -> np.ndarray:
-        """ORTH, LOWER, NORM and LEMMA hashes of every token, one row per token (numpy,
-        so a word can be looked for without making Token objects)."""
+    def form_positions(self) -> dict[int, list[int]]:
+        """The token indices of every text, lowercase form, norm and lemma (as string
+        hashes), read from one array (no Token objects made)."""
         from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 
-        return self.doc.to_array([ORTH, LOWER, NORM, LEMMA]).reshape(len(self.doc), 4)
+        positions: dict[int, list[int]] = {}
+        rows = self.doc.to_array([ORTH, LOWER, NORM, LEMMA]).reshape(len(self.doc), 4)
+        for index, row in enumerate(rows.tolist()):
+            for form in set(row):
+                positions.setdefault(form, []).append(index)
+        return positions
 
     @cached_property
     def metrics(self) -> Metrics:

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from followup_lint.errors import RulePackError
 from followup_lint.model import Suggestion
 from followup_lint.rule import Hit
@@ -55,23 +53,25 @@ class CompiledMatchers:
     regex_groups: list[CompiledGroup]
     _last: tuple[Draft, dict[str, list[Hit]]] | None = field(default=None, repr=False)
 
-    def token_matches(self, doc: Any, words: set[int],
-                      forms: np.ndarray | None = None) -> list[tuple[int, int, int]]:
+    def token_matches(self, doc: Any, words: set[int] | dict[int, list[int]]
+                      ) -> list[tuple[int, int, int]]:
         """Matches of the token patterns whose anchors occur in ``words`` (string hashes).
 
-        ``forms`` (the Doc's ORTH, LOWER, NORM and LEMMA hashes, one row per token) lets a
-        Matcher whose matches are at most ``n`` tokens long run only on the windows of
-        ``n`` tokens either side of its first anchor's words: every match holds one of
-        them, and a Matcher walks every token of what it is given.
+        When ``words`` maps each hash to its token indices (``Draft.form_positions``), a
+        Matcher whose matches are at most ``n`` tokens long runs only on the windows of
+        ``n`` tokens either side of the words of its rarest anchor set: every match holds
+        one of them, and a Matcher walks every token of what it is given.
         """
         found: list[tuple[int, int, int]] = []
         for anchors, matcher, longest in self.matchers:
             if not all(not anchor.isdisjoint(words) for anchor in anchors):
                 continue
-            if forms is None or longest is None or not anchors:
+            if not isinstance(words, dict) or longest is None or not anchors:
                 found.extend(matcher(doc))
                 continue
-            for start, end in _windows(forms, anchors[0], longest):
+            where = min(([i for form in anchor for i in words.get(form, ())]
+                         for anchor in anchors), key=len)
+            for start, end in _windows(sorted(set(where)), longest, len(doc)):
                 found.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         return found
 
@@ -86,8 +86,7 @@ class CompiledMatchers:
         found: dict[str, list[Hit]] = {}
         doc = draft.doc
         strings = doc.vocab.strings
-        matches = self.token_matches(doc, draft.word_forms, draft.form_array) + \
-            self.phrase_matcher(doc)
+        matches = self.token_matches(doc, draft.form_positions) + self.phrase_matcher(doc)
         for match_id, start, end in matches:
             compiled = self.groups[strings[match_id]]
             span = doc[slice(*compiled.group.focus_tokens(start, end))]
@@ -273,13 +272,12 @@ def pattern_length(pattern: list[dict[str, Any]]) -> int | None:
     return total
 
 
-def _windows(forms: np.ndarray, anchor: frozenset[int], longest: int) -> list[tuple[int, int]]:
-    """Merged token windows [start, end) reaching ``longest`` tokens either side of every
-    token whose ORTH, LOWER, NORM or LEMMA is in ``anchor``."""
-    where = np.flatnonzero(np.isin(forms, np.fromiter(anchor, dtype=np.uint64)).any(axis=1))
+def _windows(where: list[int], longest: int, length: int) -> list[tuple[int, int]]:
+    """Merged token windows [start, end) reaching ``longest`` tokens either side of each
+    position in ``where`` (sorted), inside a Doc of ``length`` tokens."""
     windows: list[tuple[int, int]] = []
-    for position in where.tolist():
-        start, end = max(0, position - longest + 1), min(len(forms), position + longest)
+    for position in where:
+        start, end = max(0, position - longest + 1), min(length, position + longest)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
