@@ -77,8 +77,7 @@ def content_gaps(draft: Draft) -> set[str]:
         gaps.add("enthusiasm")
     if draft.kind == "reminder":
         return gaps  # a status check need not pitch the writer or recall the talk
-    has_parse = {"lemma", "dep"} <= draft.capabilities
-    if not any(ties_experience(s, has_parse) for s in draft.body_sentences):
+    if not draft.ties_experience:
         gaps.add("qualifications")
     if draft.specificity.count == 0 or not draft.specificity.discussed:
         gaps.add("specifics")
@@ -88,7 +87,7 @@ def content_gaps(draft: Draft) -> set[str]:
 def calibrated(draft: Draft) -> Severity | None:
     """The severity of a whole-email content finding: info for a single gap, else the
     rule's own (None)."""
-    return None if len(content_gaps(draft)) >= 2 else Severity.info
+    return None if len(draft.content_gaps) >= 2 else Severity.info
 
 
 def ties_experience(sentence: Span, has_parse: bool) -> bool:

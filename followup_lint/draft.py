@@ -189,6 +189,23 @@ class Draft:
         return positions
 
     @cached_property
+    def ties_experience(self) -> bool:
+        """True when a body sentence ties the note to the writer's experience (computed
+        once: the content rules and their calibration all ask)."""
+        from followup_lint.content import ties_experience
+
+        has_parse = {"lemma", "dep"} <= self.capabilities
+        return any(ties_experience(s, has_parse) for s in self.body_sentences)
+
+    @cached_property
+    def content_gaps(self) -> frozenset[str]:
+        """Which of thanks, enthusiasm, a tie to experience and a specific detail the note
+        lacks (``content.content_gaps``, computed once)."""
+        from followup_lint.content import content_gaps
+
+        return frozenset(content_gaps(self))
+
+    @cached_property
     def metrics(self) -> Metrics:
         """Word count, sentences, reading grade... (computed once, shared by rules and report)."""
         return measure(self)

@@ -66,7 +66,8 @@ def measure(draft: Draft) -> Metrics:
     """Metrics of the body (the greeting, sign-off and quoted text are left out)."""
     words = [t.text for t in draft.body_tokens if is_word(t)]
     sentences = draft.body_sentences
-    questions = sum(1 for s in sentences if s.text.rstrip().endswith("?"))
+    text = draft.doc.text
+    questions = sum(1 for s in sentences if text[s.start_char:s.end_char].rstrip().endswith("?"))
     return Metrics(
         words=len(words),
         sentences=len(sentences),

@@ -156,10 +156,18 @@ class Sentence(list):
         super().__init__(tokens)
         self.start, self.end = span.start, span.end
         self.start_char, self.end_char = span.start_char, span.end_char
-        self.text = span.text
-        self.root = span.root
+        self.text = span.doc.text[span.start_char:span.end_char]  # = span.text, no Tokens made
+        self._span = span
         self.lowers = frozenset(t.lower_ for t in tokens)
         self.lemmas = frozenset(t.lemma_.lower() for t in tokens)
+
+    @property
+    def root(self):
+        """The sentence's syntactic root (found when first asked: few checks need it)."""
+        root = self.__dict__.get("_root")
+        if root is None:
+            root = self.__dict__["_root"] = self._span.root
+        return root
 
 
 def body_sentences(draft) -> list[Sentence]:

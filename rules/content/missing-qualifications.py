@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from followup_lint.content import calibrated, is_withdrawal, ties_experience
+from followup_lint.content import calibrated, is_withdrawal
 from followup_lint.rule import Hit, RuleOptions, whole_draft_span
 
 if TYPE_CHECKING:
@@ -27,8 +27,7 @@ def check(draft: Draft, options: Options) -> Iterator[Hit]:
     if draft.kind != "thank-you" or body_words < options.min_words or \
             is_withdrawal(draft):
         return
-    has_parse = {"lemma", "dep"} <= draft.capabilities
-    if any(ties_experience(s, has_parse) for s in draft.body_sentences):
+    if draft.ties_experience:
         return
     start, end = whole_draft_span(draft)
     yield Hit(start, end, "Connect one of your skills or experiences to something discussed "

@@ -21,7 +21,7 @@ class Options(RuleOptions):
 
 def check(draft: Draft, options: Options) -> Iterator[Hit]:
     """One body sentence with more than ``max-words`` words."""
-    for sentence in draft.body_sentences:
+    for sentence in draft.body_sentence_lists:
         words = [t for t in sentence if is_word(t)]
         if len(words) > options.max_words:
             grade = flesch_kincaid_grade([t.text for t in words], 1)
