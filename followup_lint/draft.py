@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.metrics import measure
 from followup_lint.model import Context, MessageKind, Metrics, Mode
@@ -171,22 +173,17 @@ class Draft:
 
     @cached_property
     def word_forms(self) -> set[int]:
-        """Hashes of every text, lowercase form, norm and lemma in the parse, to skip token
-        patterns whose anchor words are absent."""
-        return set(self.form_positions)
+        """Hashes of every text, lowercase form, norm and lemma in the parse (found in
+        numpy), to skip token patterns whose anchor words are absent."""
+        return set(np.unique(self.form_array).tolist())
 
     @cached_property
-    def form_positions(self) -> dict[int, list[int]]:
-        """The token indices of every text, lowercase form, norm and lemma (as string
-        hashes), read from one array (no Token objects made)."""
+    def form_array(self) -> np.ndarray:
+        """ORTH, LOWER, NORM and LEMMA hashes of every token, one row per token (numpy,
+        so a word can be looked for without making Token objects)."""
         from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 
-        positions: dict[int, list[int]] = {}
-        rows = self.doc.to_array([ORTH, LOWER, NORM, LEMMA]).reshape(len(self.doc), 4)
-        for index, row in enumerate(rows.tolist()):
-            for form in set(row):
-                positions.setdefault(form, []).append(index)
-        return positions
+        return self.doc.to_array([ORTH, LOWER, NORM, LEMMA]).reshape(len(self.doc), 4)
 
     @cached_property
     def ties_experience(self) -> bool:

@@ -253,6 +253,7 @@ def test_token_patterns_find_the_same_matches_in_windows_as_on_the_whole_draft()
     compared = 0
     for draft in drafts:
         whole = sorted(loaded.matchers.token_matches(draft.doc, draft.word_forms))
-        assert sorted(loaded.matchers.token_matches(draft.doc, draft.form_positions)) == whole
+        assert sorted(loaded.matchers.token_matches(draft.doc, draft.word_forms,
+                                                    draft.form_array)) == whole
         compared += bool(whole)
     assert compared > 50

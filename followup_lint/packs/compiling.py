@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from followup_lint.errors import RulePackError
 from followup_lint.model import Suggestion
 from followup_lint.rule import Hit
@@ -53,27 +55,49 @@ class CompiledMatchers:
     regex_groups: list[CompiledGroup]
     _last: tuple[Draft, dict[str, list[Hit]]] | None = field(default=None, repr=False)
 
-    def token_matches(self, doc: Any, words: set[int] | dict[int, list[int]]
+    def token_matches(self, doc: Any, words: set[int], forms: np.ndarray | None = None
                       ) -> list[tuple[int, int, int]]:
         """Matches of the token patterns whose anchors occur in ``words`` (string hashes).
 
-        When ``words`` maps each hash to its token indices (``Draft.form_positions``), a
+        Given ``forms`` (the Doc's ORTH, LOWER, NORM and LEMMA hashes, one row per token), a
         Matcher whose matches are at most ``n`` tokens long runs only on the windows of
         ``n`` tokens either side of the words of its rarest anchor set: every match holds
         one of them, and a Matcher walks every token of what it is given.
         """
         found: list[tuple[int, int, int]] = []
+        positions = self._anchor_positions(forms) if forms is not None else None
         for anchors, matcher, longest in self.matchers:
             if not all(not anchor.isdisjoint(words) for anchor in anchors):
                 continue
-            if not isinstance(words, dict) or longest is None or not anchors:
+            if positions is None or longest is None or not anchors:
                 found.extend(matcher(doc))
                 continue
-            where = min(([i for form in anchor for i in words.get(form, ())]
+            where = min(([i for form in anchor for i in positions.get(form, ())]
                          for anchor in anchors), key=len)
             for start, end in _windows(sorted(set(where)), longest, len(doc)):
                 found.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         return found
+
+    def _anchor_positions(self, forms: np.ndarray) -> dict[int, list[int]]:
+        """The token indices of every anchor word present, by its hash."""
+        positions: dict[int, list[int]] = {}
+        rows, columns = np.nonzero(np.isin(forms, self.anchor_hashes))
+        for row, form in zip(rows.tolist(), forms[rows, columns].tolist()):
+            seen = positions.setdefault(form, [])
+            if not seen or seen[-1] != row:
+                seen.append(row)
+        return positions
+
+    @property
+    def anchor_hashes(self) -> np.ndarray:
+        """Every anchor word of every Matcher, as string hashes."""
+        cached = self.__dict__.get("_anchor_hashes")
+        if cached is None:
+            every = {form for anchors, _, _ in self.matchers for anchor in anchors
+                     for form in anchor}
+            cached = self.__dict__["_anchor_hashes"] = np.fromiter(sorted(every),
+                                                                   dtype=np.uint64)
+        return cached
 
     def hits(self, draft: Draft, rule_id: str) -> list[Hit]:
         """The hits of ``rule_id``'s match groups on ``draft`` (all rules' matchers run once
@@ -86,7 +110,8 @@ class CompiledMatchers:
         found: dict[str, list[Hit]] = {}
         doc = draft.doc
         strings = doc.vocab.strings
-        matches = self.token_matches(doc, draft.form_positions) + self.phrase_matcher(doc)
+        matches = self.token_matches(doc, draft.word_forms, draft.form_array) + \
+            self.phrase_matcher(doc)
         for match_id, start, end in matches:
             compiled = self.groups[strings[match_id]]
             span = doc[slice(*compiled.group.focus_tokens(start, end))]
