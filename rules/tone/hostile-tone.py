@@ -36,7 +36,8 @@ _DISPUTE = frozenset(
     "not n't never unclear how why supposedly apparently allegedly so-called meaning "
     "idea definition whatever".split()
 )
-_LABEL_OPENERS = frozenset("the your their this that our next so-called a an".split())
+_LABEL_OPENERS = frozenset("the your their this that our next so-called a an his her "
+                           "its".split())
 _REPORTING = frozenset(
     "say said says call called calls describe described describes mention mentioned put "
     "phrase term word words wrote write told tell quote quoted motto slogan name named "
@@ -90,7 +91,11 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
         labelled = quoted[:1].islower() and not words & _REPORTING and (
             (bool(before) and before[0] in _LABEL_OPENERS)
             or bool(after) and after[0] in {"means", "meant", "apparently"})
-        if before == ["so-called"] or labelled or (
+        # 'Great "opportunity": unpaid overtime': praise in front of the quoted words, with
+        # what they hide after them.
+        praised = bool(before) and valence(before[0]) >= 1.5 and quoted[:1].islower() and (
+            text[match.end():match.end() + 2].strip()[:1] in {":", "-", "\u2014", "\u2013"})
+        if before == ["so-called"] or labelled or praised or (
                 words & _DISPUTE and (verdict or before == ["your"])):
             start = sentence.start_char + match.start()
             yield Hit(start, sentence.start_char + match.end(),
@@ -139,10 +144,50 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     if not draft.has_parse:
         return
     insults = word_list("insults.txt")
+    previous = None
     for sentence in body_sentences(draft):
         for finder in (_insults(sentence, insults), _other_applicants(sentence, insults),
-                       _scare_quotes(draft, sentence), _sarcasm(sentence)):
+                       _scare_quotes(draft, sentence), _sarcasm(sentence),
+                       _verdict_tag(sentence, previous)):
             hit = next(finder, None)
             if hit is not None:
                 yield hit
                 break
+        previous = sentence
+
+
+#: Words a one-word verdict after a complaint is made of ("Charming.", "Very helpful.").
+_TAG_ADVERBS = frozenset("very so how truly just really most".split())
+_TAG_WORDS = frozenset("riveting noted fascinating inspiring impressive "
+                       "professional".split())
+_TAG_PHRASES = frozenset({"just saying", "sign me up", "good to know", "go figure",
+                          "who knew", "lesson learned", "what a surprise", "shocking"})
+_NEGATIONS = frozenset("never nobody nothing none".split())
+_COUNTS = frozenset("times weeks months days hours".split())
+
+
+def _criticises(sentence: Span) -> bool:
+    """A sentence with something bad in it: a negative word, a negation, a quoted label,
+    a complaint word, or a count of times or weeks."""
+    words = sentence.lowers
+    return bool(words & _NEGATIONS) or bool(words & word_list("complaints.txt")) or any(
+        valence(t.lower_) <= -1.0 for t in sentence) or '"' in sentence.text or (
+        bool(words & _COUNTS) and any(t.like_num for t in sentence))
+
+
+def _verdict_tag(sentence: Span, previous: Span | None) -> Iterator[Hit]:
+    """'... mispronounced my name four times. Charming.': a short sentence of praise after
+    a complaint is sarcasm."""
+    if previous is None:
+        return
+    text = " ".join(re.findall(r"[a-z']+", sentence.text.lower()))
+    words = text.split()
+    if not words or len(words) > 3:
+        return
+    praise = text in _TAG_PHRASES or all(
+        w in _TAG_ADVERBS for w in words[:-1]) and (
+        words[-1] in _TAG_WORDS or valence(words[-1]) >= 1.5)
+    if praise and _criticises(previous):
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "A word of praise after a complaint reads as sarcasm; say plainly and "
+                  "politely what went wrong, or leave it out.", severity=Severity.warning)

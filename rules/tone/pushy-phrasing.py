@@ -9,6 +9,7 @@ Stock demands and impatience ("ASAP", "why haven't I heard back") are data in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -46,7 +47,7 @@ _ANSWER_NOUNS = frozenset(
     "answer response reply decision update feedback callback call word confirmation news "
     "offer yes no verdict yours".split()
 )
-_DEADLINE_PREPS = frozenset("by before within until no".split())
+_DEADLINE_PREPS = frozenset("by before within until till no".split())
 _TIME_WORDS = DATE_WORDS | frozenset(
     "today tomorrow tonight noon midnight eod cob end close morning afternoon evening week "
     "weekend hours hour days day pm am".split()
@@ -103,7 +104,8 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
             continue
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "let":
             verb = verb.head  # "let me know by Friday": the reader is asked to let
-        if any(a.lemma_.lower() in _REPORTING_HEADS for a in verb.ancestors):
+        if any(a.lemma_.lower() in _REPORTING_HEADS and not _writer_expects(a)
+               for a in verb.ancestors):
             continue  # "you mentioned you hoped to decide by May": their plan, not a demand
         if is_negated(verb) or any(is_negated(a) for a in verb.ancestors):
             continue  # "please don't feel any pressure to reply right away"
@@ -117,8 +119,13 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
         objects = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "attr"}}
         objects |= {g.lemma_.lower() for c in verb.children if c.dep_ == "prep"
                     for g in c.children if g.dep_ == "pobj"}  # "insist on an update"
+        objects |= {c.lower_ for c in verb.children if c.dep_ in {"dep", "intj"}}  # "yes or no"
         start = min(verb.idx, token.idx)
         end = max(t.idx + len(t) for t in token.subtree)
+        if who in _WRITER and _grants_the_reader(verb):
+            yield Hit(start, end, "Giving the hiring team a time limit is an ultimatum; ask "
+                      "about their timeline instead.", severity=Severity.error)
+            continue
         wants_to_know = lemma in {"know", "hear", "have"} and (
             verb.head.lemma_.lower() in _WANT_VERBS)
         if who in _WRITER and (
@@ -144,6 +151,18 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
                       "timeline and ask when they expect to decide.", severity=Severity.error)
 
 
+def _writer_expects(verb: Token) -> bool:
+    """'I expect to hear by Friday': the writer's expectation of the reader is a demand,
+    not a report of someone's plan."""
+    return verb.lemma_.lower() == "expect" and party(subject_of(verb)) == "writer"
+
+
+def _grants_the_reader(verb: Token) -> bool:
+    """'I'm giving you until Friday', 'I'll allow you till the 5th': a time limit set."""
+    return verb.lemma_.lower() in {"give", "allow", "grant"} and any(
+        c.lower_ in _READER and c.dep_ in {"dative", "dobj"} for c in verb.children)
+
+
 def clears(sentence: Span) -> bool:
     """True when the sentence's deadline is the writer's own ("I need to respond to another
     offer by Friday"): a reading the tone scorer must not overrule."""
@@ -154,7 +173,8 @@ def clears(sentence: Span) -> bool:
         verb = governing_verb(token.head)
         subject = subject_of(verb) if verb is not None else None
         if subject is not None and subject.lower_ in _WRITER and \
-                verb.lemma_.lower() not in _WANT_VERBS | _POLITE_WANT_VERBS:
+                verb.lemma_.lower() not in _WANT_VERBS | _POLITE_WANT_VERBS and \
+                not _grants_the_reader(verb):
             return True
     return False
 
@@ -379,7 +399,8 @@ def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]
         strong = lemma in _PROMISE_VERBS
         told = lemma in _TELL_VERBS and (
             any(edge in lowered for edge in ("no later than", "and yet", "it is now", "it's now",
-                                             "and now", "that was", "yet here", "yet it"))
+                                             "and now", "that was", "yet here", "yet it",
+                                             "here we are"))
             or "personally" in words
         )
         if strong or told:
@@ -387,6 +408,29 @@ def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]
                       "Quoting their promise back at them reads as an accusation; ask "
                       "whether the timeline has changed instead.", severity=Severity.warning)
             return
+
+
+#: How a sentence sets the date against a promise: "That was five weeks ago.", "It is now
+#: the 29th."
+_ELAPSED = re.compile(
+    r"(?i)^\W*(?:and |but |yet |well, )?(?:that was|that's|that is|it is now|it['’]s now|"
+    r"it has (?:now )?been|it['’]s (?:now )?been|now it['’]s|now it is|today is|we are now|"
+    r"we['’]re now|here we are)\b")
+_TIME_SPANS = frozenset("days weeks months ago fortnight yesterday today week month "
+                        "since".split())
+
+
+def _reader_said(sentence: Span) -> bool:
+    """The reader (or someone of theirs) said or promised something: "You said two weeks",
+    "I was told I would hear by Friday"."""
+    if sentence.lemmas.isdisjoint(_PROMISE_VERBS) and sentence.lemmas.isdisjoint(_TELL_VERBS):
+        return False
+    for verb in sentence:
+        if verb.lemma_.lower() in _PROMISE_VERBS or verb.lemma_.lower() in _TELL_VERBS:
+            who = subject_of(verb)
+            if who is not None and (who.dep_ == "nsubjpass" or party(who) != "writer"):
+                return True
+    return False
 
 
 def _threat(sentence: Span) -> Iterator[Hit]:
@@ -571,9 +615,18 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
     """Impatience, reproach, resignation, threats and complaints, read from the parse."""
     if not draft.has_parse:
         return
+    promised = False  # the sentence before held the reader's word ("You said two weeks.")
     for sentence in body_sentences(draft):
         text = draft.plain[sentence.start_char:sentence.end_char]
         words = sentence.lowers
+        if promised and _ELAPSED.match(text) and (
+                any(t.like_num or t.text[:1].isdigit() for t in sentence) or words & _TIME_SPANS):
+            promised = False
+            yield Hit(sentence.start_char, sentence.end_char, "Setting their words against "
+                      "the date reads as an accusation; ask whether the timeline has changed "
+                      "instead.", severity=Severity.warning)
+            continue
+        promised = _reader_said(sentence)
         for finder in (
             _ultimatum(sentence), _threat(sentence), _audience_told(sentence),
             _reader_obliged(sentence), _silence(sentence, words),
