@@ -10,7 +10,8 @@ Four kinds, each a category rather than a sentence:
   when the writer is the one imposing ("I hope I'm not imposing");
 * self-deprecation: the writer as the subject of a strongly negative judgement ("I'm
   hopeless with email", "I rambled terribly") or of a denied strength ("I'm not much of a
-  writer", "I wasn't the most impressive candidate");
+  writer", "I wasn't the most impressive candidate"), or others set above the writer ("far
+  stronger candidates than me");
 * hedged throat-clearing: two or more hedges stacked on the writer's own act ("I just
   thought maybe I'd reach out"), or a frame that asks leave to write ("I thought it might
   be a good idea if I...", "I was just writing to say").
@@ -18,6 +19,7 @@ Four kinds, each a category rather than a sentence:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -33,8 +35,9 @@ if TYPE_CHECKING:
 NEEDS = frozenset({"pos", "dep", "lemma"})
 
 _APOLOGY_WORDS = frozenset(
-    "sorry apologies apology apologise apologize apologising apologizing apologetic".split())
-_PARDON_VERBS = frozenset("forgive excuse pardon".split())
+    "sorry apologies apology apologise apologize apologising apologizing apologetic "
+    "regrets".split())
+_PARDON_VERBS = frozenset("forgive excuse pardon overlook".split())
 #: What follows "sorry to" when it is sympathy, not an apology ("sorry to hear").
 _SYMPATHY = frozenset("hear learn see read say leave lose go".split())
 #: A brief correction of a document is fine ("apologies, the link was broken").
@@ -156,7 +159,20 @@ def _burden(sentence: Sentence) -> Iterator[Hit]:
         return
 
 
+#: Others or their time set above the writer: "far stronger candidates than me", "your
+#: time is more valuable than mine" (not "nobody better than me", a boast).
+_BELOW_OTHERS = re.compile(
+    r"(?i)\b(?:stronger|better|more (?:qualified|experienced|talented|valuable|important|"
+    r"precious)|worth (?:far |much |a lot )?more|smarter|brighter|worthier)\b[^.;!?]{0,40}?"
+    r"\bthan (?:me|mine|myself|i (?:am|was))\b")
+_NOBODY_ABOVE = re.compile(r"(?i)\b(?:no ?one|nobody|none|no other|not many|few)\b")
+
+
 def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
+    below = _BELOW_OTHERS.search(sentence.text)
+    if below and not _NOBODY_ABOVE.search(sentence.text[:below.start()]):
+        yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
+        return
     if sentence.lowers.isdisjoint(_WRITER_SUBJECTS):
         return
     for token in sentence:

@@ -149,6 +149,8 @@ def _anything(sentence: Span) -> Iterator[Hit]:
     """'I'll do literally anything', 'I'd work for free': offering whatever it takes."""
     lowered = sentence.text.lower()
     offers = any(p in lowered for p in ("for free", "pay cut", "for nothing", "literally anything",
+                                        "as low as you", "for any pay", "any salary",
+                                        "whatever you can pay", "whatever you're willing to pay",
                                         "absolutely anything", "whatever it takes", "unpaid",
                                         "whatever makes") + _UNLIMITED)
     for token in sentence if not sentence.lowers.isdisjoint({"anything", "whatever"}) else ():

@@ -8,6 +8,7 @@ and sincere, specific praise ("your talk on triage was clear") are not flagged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -114,8 +115,25 @@ _SELF_RATINGS = frozenset(
 )
 
 
+#: The writer ranked above everyone: "easily the best candidate", "better than anyone",
+#: "nobody understands it better than I do", "I'll outperform every other accountant".
+_ABOVE_ALL = re.compile(
+    r"(?i)\b(?:better than (?:anyone|anybody|any other|everyone|all the)|"
+    r"(?:easily|by far|simply) the (?:best|strongest|top)|"
+    r"outperform (?:every|all|any)|"
+    r"(?:anyone|anybody) (?:more \w+|\w+er) than (?:me|i)|"
+    r"(?:no ?one|nobody|no other \w+)\b[^.;!?]{0,60}?\b(?:better than (?:me|i|mine)|"
+    r"as (?:\w+ ){1,2}as (?:me|mine|i)))\b")
+
+
 def _overclaiming(sentence: Span) -> Iterator[Hit]:
     """'My exceptional skills', 'I always get it right the first time'."""
+    if _ABOVE_ALL.search(sentence.text) and sentence.lowers & {"i", "i'm", "i’m", "me", "my",
+                                                                "mine", "i'll", "i’ll"}:
+        yield Hit(sentence.start_char, sentence.end_char, "Rating yourself above everyone "
+                  "reads as boasting; show it with one result from your work instead.",
+                  severity=Severity.warning)
+        return
     if sentence.lowers.isdisjoint(_SELF_RATINGS) and sentence.lowers.isdisjoint({"always",
                                                                                  "never"}):
         return
