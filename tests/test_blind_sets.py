@@ -1,9 +1,9 @@
 """Tone judgement measured on blind sets (tests/blind/): writing nobody here tuned against.
 
 Floors, not targets: each is the figure measured when the rules last changed, less a
-small margin, so a change that loses judgement on unseen writing fails here. Sets D and
-E are held out (see tests/blind_eval.py); A, B and C were used to generalise the rules
-and to train the tone scorer, so their floors are higher. The goal (recall >= 0.85, precision
+small margin, so a change that loses judgement on unseen writing fails here. Set F is
+held out (see tests/blind_eval.py); A to E were used to generalise the rules and to train
+the tone scorer, so their floors are higher. The goal (recall >= 0.85, precision
 >= 0.95 per category) is reported in docs/design.md with the figures; categories below
 it are named there.
 """
@@ -17,25 +17,28 @@ from followup_lint import Linter
 
 #: (recall floor, precision floor) per set and category.
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
-    "A": {"apologetic": (0.92, 0.95), "casual": (0.95, 0.92), "desperate": (0.88, 0.92),
-          "generic": (0.90, 0.92), "generic_greeting": (0.90, 0.95), "hostile": (0.70, 0.95),
-          "inappropriate": (0.92, 0.95), "pushy": (0.90, 0.95)},
-    "B": {"casual": (0.85, 0.95), "desperate": (0.75, 0.95), "generic": (0.90, 0.90),
-          "generic_greeting": (0.88, 0.95), "hostile": (0.72, 0.95), "pushy": (0.72, 0.95)},
-    "C": {"casual": (0.88, 0.92), "desperate": (0.72, 0.92), "generic": (0.88, 0.92),
-          "generic_greeting": (0.90, 0.95), "hostile": (0.65, 0.95), "pushy": (0.60, 0.95)},
-    # Held out through the second round: only its figures were read.
-    "D": {"apologetic": (0.80, 0.93), "casual": (0.86, 0.92), "desperate": (0.62, 0.95),
-          "generic": (0.60, 0.95), "generic_greeting": (0.70, 0.90), "hostile": (0.49, 0.95),
-          "inappropriate": (0.66, 0.92), "pushy": (0.52, 0.88)},
-    # Written last and measured once.
-    "E": {"apologetic": (0.72, 0.90), "casual": (0.88, 0.95), "desperate": (0.70, 0.92),
-          "generic": (0.52, 0.83), "generic_greeting": (0.68, 0.92), "hostile": (0.57, 0.85),
-          "inappropriate": (0.68, 0.92), "pushy": (0.64, 0.92)},
+    "A": {"apologetic": (0.95, 0.96), "casual": (0.95, 0.93), "desperate": (0.89, 0.93),
+          "generic": (0.95, 0.96), "generic_greeting": (0.95, 0.96), "hostile": (0.73, 0.96),
+          "inappropriate": (0.95, 0.96), "pushy": (0.92, 0.96)},
+    "B": {"casual": (0.92, 0.96), "desperate": (0.76, 0.96), "generic": (0.95, 0.93),
+          "generic_greeting": (0.95, 0.96), "hostile": (0.70, 0.96), "pushy": (0.76, 0.96)},
+    "C": {"casual": (0.90, 0.91), "desperate": (0.85, 0.93), "generic": (0.92, 0.93),
+          "generic_greeting": (0.95, 0.96), "hostile": (0.60, 0.96), "pushy": (0.83, 0.96)},
+    # Held out through the second round, opened in the third (misses read, trained on).
+    "D": {"apologetic": (0.92, 0.93), "casual": (0.93, 0.92), "desperate": (0.85, 0.96),
+          "generic": (0.90, 0.93), "generic_greeting": (0.93, 0.96), "hostile": (0.67, 0.96),
+          "inappropriate": (0.90, 0.93), "pushy": (0.75, 0.90)},
+    "E": {"apologetic": (0.88, 0.91), "casual": (0.95, 0.96), "desperate": (0.90, 0.93),
+          "generic": (0.84, 0.96), "generic_greeting": (0.93, 0.96), "hostile": (0.76, 0.88),
+          "inappropriate": (0.90, 0.93), "pushy": (0.90, 0.93)},
+    # Written at the start of the third round, held out through it, measured once at its end.
+    "F": {"apologetic": (0.82, 0.93), "casual": (0.86, 0.94), "desperate": (0.56, 0.96),
+          "generic": (0.67, 0.90), "generic_greeting": (0.85, 0.96), "hostile": (0.44, 0.83),
+          "inappropriate": (0.76, 0.87), "pushy": (0.61, 0.88)},
 }
 
 
-#: Every set covers these; A and D also cover 'apologetic' and 'inappropriate'.
+#: Every set covers these; A, D, E and F also cover 'apologetic' and 'inappropriate'.
 CORE = ("casual", "desperate", "generic", "generic_greeting", "hostile", "pushy")
 
 
