@@ -83,6 +83,11 @@ class Draft:
         return self.layout.section_at(offset)
 
     @cached_property
+    def doc_text(self) -> str:
+        """The Doc's text, joined once (``Doc.text`` joins every token's text each time)."""
+        return self.doc.text
+
+    @cached_property
     def tokens(self) -> list[Token]:
         """The Doc's tokens, made once (iterating a Doc builds new Token objects each time)."""
         return list(self.doc)

@@ -66,7 +66,7 @@ def measure(draft: Draft) -> Metrics:
     """Metrics of the body (the greeting, sign-off and quoted text are left out)."""
     words = [t.text for t in draft.body_tokens if is_word(t)]
     sentences = draft.body_sentences
-    text = draft.doc.text
+    text = draft.doc_text
     questions = sum(1 for s in sentences if text[s.start_char:s.end_char].rstrip().endswith("?"))
     return Metrics(
         words=len(words),

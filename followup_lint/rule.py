@@ -80,7 +80,7 @@ def whole_draft_span(draft: Draft) -> tuple[int, int]:
     """Where a finding about the whole message points: the first body sentence."""
     if draft.body_sentences:
         first = draft.body_sentences[0]
-        text = draft.doc.text[first.start_char:first.end_char].rstrip()  # first.text, faster
+        text = draft.doc_text[first.start_char:first.end_char].rstrip()  # first.text, faster
         return first.start_char, first.start_char + len(text)
     body = draft.layout.first("body") or next(iter(draft.layout.sections), None)
     if body is None:

@@ -152,11 +152,11 @@ class Sentence(list):
     with the Span's offsets, text and root, and the sets of its lowercase words and
     lemmas: a check looks there first and walks the tokens only when its words occur."""
 
-    def __init__(self, span, tokens) -> None:
+    def __init__(self, span, tokens, doc_text: str) -> None:
         super().__init__(tokens)
         self.start, self.end = span.start, span.end
         self.start_char, self.end_char = span.start_char, span.end_char
-        self.text = span.doc.text[span.start_char:span.end_char]  # = span.text, no Tokens made
+        self.text = doc_text[span.start_char:span.end_char]  # = span.text, no Tokens made
         self._span = span
         self.lowers = frozenset(t.lower_ for t in tokens)
         self.lemmas = frozenset(t.lemma_.lower() for t in tokens)
@@ -178,5 +178,5 @@ def body_sentences(draft) -> list[Sentence]:
 
 def sentence_lists(draft) -> list[Sentence]:
     """Build :class:`Sentence` lists for the draft's body sentences."""
-    tokens = draft.tokens
-    return [Sentence(span, tokens[span.start:span.end]) for span in draft.body_sentences]
+    tokens, text = draft.tokens, draft.doc_text
+    return [Sentence(span, tokens[span.start:span.end], text) for span in draft.body_sentences]

@@ -48,7 +48,7 @@ class CompiledMatchers:
 
     #: (anchor sets as string hashes, Matcher, longest match in tokens or None when
     #: unbounded): the Matcher runs only on drafts holding a word of every anchor set, and
-    #: only around the words of the first set when its matches are bounded.
+    #: only around the words of its rarest set when its matches are bounded.
     matchers: list[tuple[tuple[frozenset[int], ...], Matcher, int | None]]
     phrase_matcher: Callable[[Any], list[tuple[int, int, int]]]
     groups: dict[str, CompiledGroup]
