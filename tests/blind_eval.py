@@ -1,7 +1,7 @@
 """Precision and recall of the tone rules on blind sets: sentences and short notes written by
 someone who had not seen the rules (tests/blind/).
 
-Six independent sets, each written by different helper sessions that never saw the
+Seven independent sets, each written by different helper sessions that never saw the
 rules:
 
 * ``A``, ``B`` and ``C`` are development sets: their misses were looked at, rules were
@@ -11,7 +11,9 @@ rules:
   opened in the third round: their misses were read and the scorer is trained on them;
 * ``F`` was written at the start of the third round by four fresh helpers and held out
   through it: never trained on, its misses never listed, measured once at the end. Once
-  a rule is changed because of a miss in it, it stops being blind and a fresh set is due.
+  a rule is changed because of a miss in it, it stops being blind and a fresh set is due;
+* ``G`` was written at the end of the third round by four more fresh helpers and has not
+  been measured at all (it is not in ``SETS``): the next round's held-out set.
 
 ``A``, ``D``, ``E`` and ``F`` also cover two categories the others do not: ``apologetic``
 (apologies and hedges where confidence belongs) and ``inappropriate`` (gifts, crude
@@ -52,8 +54,10 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
 }
 #: The newest held-out set, and every set never trained on nor read for misses.
 HELD_OUT = "F"
-NEVER_TRAINED = ("F",)
+NEVER_TRAINED = ("F", "G")
 SETS = ("A", "B", "C", "D", "E", "F")
+#: Written but never measured: kept back for the next round to hold out.
+UNMEASURED = ("G",)
 
 
 @dataclass
