@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -161,13 +162,10 @@ class Sentence(list):
         self.lowers = frozenset(t.lower_ for t in tokens)
         self.lemmas = frozenset(t.lemma_.lower() for t in tokens)
 
-    @property
+    @cached_property
     def root(self):
         """The sentence's syntactic root (found when first asked: few checks need it)."""
-        root = self.__dict__.get("_root")
-        if root is None:
-            root = self.__dict__["_root"] = self._span.root
-        return root
+        return self._span.root
 
 
 def body_sentences(draft) -> list[Sentence]:

@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from blind_eval import NEVER_TRAINED  # noqa: E402
 from regression_drafts import BLIND_ONLY_RULES, load_drafts  # noqa: E402
 
+from followup_lint.packs.loading import load_rules  # noqa: E402
 from followup_lint.tonemodel import DIMENSIONS, MIN_WORDS, feature_matrix, model_path  # noqa: E402
 
 CATEGORIES = ("pushy", "hostile", "desperate", "apologetic", "inappropriate")
@@ -55,14 +56,8 @@ STEPS = 800
 RATE = 20.0
 
 
-#: The rule that speaks for each category.
-RULES = {
-    "pushy": "pushy-phrasing",
-    "hostile": "hostile-tone",
-    "desperate": "desperate-tone",
-    "apologetic": "apologetic-tone",
-    "inappropriate": "inappropriate-content",
-}
+#: The rule that speaks for each category: the pack that names it (``model = "..."``).
+RULES = {spec.model: spec.id for spec in load_rules() if spec.model}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 

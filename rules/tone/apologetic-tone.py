@@ -180,8 +180,8 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
                 "VERB", "AUX"}:
             continue
         strength = valence(token.lower_) or valence(token.lemma_)
-        if strength > -1.5 and token.lower_ not in _DENIED and \
-                not any(c.lower_ in _DENIED for c in token.children):
+        denied = token.lower_ in _DENIED or any(c.lower_ in _DENIED for c in token.children)
+        if strength > -1.5 and not denied:
             continue  # neither a harsh judgement nor a strength the writer could deny
         verb = token.head
         if party(subject_of(verb)) != "writer" or subject_of(verb) is None:
@@ -194,8 +194,7 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
         if strength <= -1.5 and not negated and token.dep_ != "dobj":
             yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
             return
-        if negated and token.dep_ in {"attr", "acomp"} and (
-                token.lower_ in _DENIED or any(c.lower_ in _DENIED for c in token.children)):
+        if negated and token.dep_ in {"attr", "acomp"} and denied:
             yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
             return
 

@@ -53,8 +53,10 @@ _TIME_WORDS = DATE_WORDS | frozenset(
     "weekend hours hour days day pm am".split()
 )
 _NOW_WORDS = frozenset("today tomorrow tonight immediately asap now urgently".split())
+#: The words of "as soon as possible", "right away", "at once", "without delay".
+_NOW_PHRASE_HEADS = frozenset({"soon", "away", "once", "delay"})
 #: Words one of which every deadline holds (the rest of a sentence is skipped cheaply).
-_DEADLINE_CUES = _DEADLINE_PREPS | _NOW_WORDS | {"soon", "away", "once", "delay"}
+_DEADLINE_CUES = _DEADLINE_PREPS | _NOW_WORDS | _NOW_PHRASE_HEADS
 # An invitation is not a demand: "feel free to contact me right away".
 _INVITATION_HEADS = frozenset("free hesitate welcome".split())
 _READER = frozenset("you your yourself u".split())
@@ -71,7 +73,7 @@ def _is_time(span_tokens: list[Token]) -> bool:
 
 
 def _is_now_phrase(token: Token) -> bool:
-    if token.lower_ not in {"soon", "away", "once", "delay"}:
+    if token.lower_ not in _NOW_PHRASE_HEADS:
         return False
     following = [t.lower_ for t in token.doc[token.i + 1:token.i + 3]]
     previous = token.doc[token.i - 1].lower_ if token.i > 0 else ""
@@ -389,13 +391,9 @@ def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]
         return
     lowered = text.lower()
     for verb in sentence:
+        if not _their_word(verb) or is_softened(verb):
+            continue
         lemma = verb.lemma_.lower()
-        if lemma not in _PROMISE_VERBS and lemma not in _TELL_VERBS:
-            continue
-        who = subject_of(verb)
-        passive = who is not None and who.dep_ == "nsubjpass"  # "I was told I'd hear"
-        if who is None or (party(who) == "writer" and not passive) or is_softened(verb):
-            continue
         strong = lemma in _PROMISE_VERBS
         told = lemma in _TELL_VERBS and (
             any(edge in lowered for edge in ("no later than", "and yet", "it is now", "it's now",
@@ -420,17 +418,21 @@ _TIME_SPANS = frozenset("days weeks months ago fortnight yesterday today week mo
                         "since".split())
 
 
+def _their_word(verb: Token) -> bool:
+    """``verb`` says or promises, and the reader (or someone of theirs) is its subject,
+    or the writer was told: "you said two weeks", "I was told I'd hear by Friday"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _PROMISE_VERBS and lemma not in _TELL_VERBS:
+        return False
+    who = subject_of(verb)
+    return who is not None and (who.dep_ == "nsubjpass" or party(who) != "writer")
+
+
 def _reader_said(sentence: Span) -> bool:
-    """The reader (or someone of theirs) said or promised something: "You said two weeks",
-    "I was told I would hear by Friday"."""
+    """The reader's side said or promised something in the sentence."""
     if sentence.lemmas.isdisjoint(_PROMISE_VERBS) and sentence.lemmas.isdisjoint(_TELL_VERBS):
         return False
-    for verb in sentence:
-        if verb.lemma_.lower() in _PROMISE_VERBS or verb.lemma_.lower() in _TELL_VERBS:
-            who = subject_of(verb)
-            if who is not None and (who.dep_ == "nsubjpass" or party(who) != "writer"):
-                return True
-    return False
+    return any(_their_word(verb) for verb in sentence)
 
 
 def _threat(sentence: Span) -> Iterator[Hit]:

@@ -45,6 +45,11 @@ _SCOPE = ("in the world", "on earth", "of all time", "i have ever", "i've ever",
           "my whole life", "my entire life", "since i was a")
 
 
+def _perk_form(lemma: str) -> str:
+    """A lemma as the perk list writes it ("401(k)" -> "401k")."""
+    return lemma.replace("(", "").replace(")", "")
+
+
 def _perks(sentence: Span) -> Iterator[Hit]:
     words = sentence.lowers
     if not words.isdisjoint(_HOME) and words & {"minutes", "minute", "close", "near", "walk",
@@ -54,10 +59,10 @@ def _perks(sentence: Span) -> Iterator[Hit]:
                   "is your concern, not theirs; say what you would bring to the team instead.",
                   severity=Severity.warning)
         return
-    if _PERKS.isdisjoint(lemma.replace("(", "").replace(")", "") for lemma in sentence.lemmas):
+    if _PERKS.isdisjoint(_perk_form(lemma) for lemma in sentence.lemmas):
         return
     for token in sentence:
-        lemma = token.lemma_.lower().replace("(", "").replace(")", "")
+        lemma = _perk_form(token.lemma_.lower())
         if lemma not in _PERKS or token.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
             continue
         if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() not in _PERKS:
