@@ -46,6 +46,8 @@ _NAME_STOP = frozenset("inc llc ltd corp co company group the and of for a an".s
 _WORD = re.compile(r"[a-z0-9]+")
 #: Units a number dates or times a thing by, rather than counting a subject.
 _NOUN_ENDING = re.compile(r"(?:ment|tion|sion)s?$")
+#: Nouns for a piece of work, named by the gerund before them ("the rewiring job").
+_WORK_NOUNS = frozenset("job project work task contract".split())
 _CALENDAR = frozenset("day week month year am pm o'clock th st nd rd".split())
 
 
@@ -148,6 +150,11 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
         pos = token.pos_
         if pos == "ADJ" and token.dep_ == "amod" and _NOUN_ENDING.search(lower):
             pos = "NOUN"  # "deployment time": a noun the tagger read as an adjective
+        elif pos == "PROPN" and not capitalised:
+            pos = "NOUN"  # "the Zendesk macros": a common noun read as part of a name
+        elif token.tag_ == "VBG" and token.dep_ == "amod" and \
+                token.head.lemma_.lower() in _WORK_NOUNS:
+            return "discussed"  # "the rewiring job": the work itself
         if pos != "PROPN" and pos != "NOUN":
             return None
         lemma = token.lemma_.lower() if "lemma" in draft.capabilities else lower
@@ -168,7 +175,7 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
                 if head.lemma_.lower() == "job" and lemma not in roles:
                     return "discussed"  # "the rewiring job": a piece of work, not a title
                 return "named"  # "the welding role", "data analyst": the job's title
-            if lower not in spellchecker():
+            if lower not in spellchecker() and lemma not in spellchecker():
                 return None  # a typo or texting form says nothing about the interview
             return "named" if lemma in roles else "discussed"
         return None
