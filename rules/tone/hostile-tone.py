@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from followup_lint.lexicon import valence, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
-from followup_lint.syntax import aimed_at_their_side, body_sentences, is_negated
+from followup_lint.syntax import aimed_at_their_side, body_sentences, is_negated, party, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -41,7 +41,7 @@ _LABEL_OPENERS = frozenset("the your their this that our next so-called a an his
 _REPORTING = frozenset(
     "say said says call called calls describe described describes mention mentioned put "
     "phrase term word words wrote write told tell quote quoted motto slogan name named "
-    "nickname dubbed".split()
+    "nickname dubbed label labels tag tagline title".split()
 )
 _VERDICT_WORDS = frozenset(
     "fit courtesy professional professionalism culture policy values feedback opportunity "
@@ -88,15 +88,21 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
         # Words used as a label for the reader's own thing ('your "urgent" opening'), in
         # lowercase (a name in quotes is a title), with no verb of reporting speech.
         after = text[match.end():].lower().split()[:2]
-        labelled = quoted[:1].islower() and not words & _REPORTING and (
+        # Their words reported ("you mentioned", "the 'artisan' label"); "four men called
+        # Steve" describes, it does not report.
+        reported = any((t.lower_ in _REPORTING or t.lemma_.lower() in _REPORTING) and
+                       not (t.dep_ == "acl" and t.tag_ == "VBN") for t in sentence)
+        labelled = quoted[:1].islower() and not reported and (
             (bool(before) and before[0] in _LABEL_OPENERS)
-            or bool(after) and after[0] in {"means", "meant", "apparently"})
+            or bool(after) and after[0] in {"means", "meant", "apparently"}
+            # "my 'communication skills'": the reader's verdict on the writer, in a complaint
+            or before == ["my"] and _criticises(sentence))
         # 'Great "opportunity": unpaid overtime': praise in front of the quoted words, with
         # what they hide after them.
         praised = bool(before) and valence(before[0]) >= 1.5 and quoted[:1].islower() and (
             text[match.end():match.end() + 2].strip()[:1] in {":", "-", "\u2014", "\u2013"})
         if before == ["so-called"] or labelled or praised or (
-                words & _DISPUTE and (verdict or before == ["your"])):
+                words & _DISPUTE and (verdict or before == ["your"] and not reported)):
             start = sentence.start_char + match.start()
             yield Hit(start, sentence.start_char + match.end(),
                       "Quotation marks around their words read as sarcasm; say plainly what "
@@ -107,7 +113,13 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
 #: Praise this strong at the start of a sentence, with something bad in the same sentence,
 #: is read as sarcasm ("Great job losing my CV twice").
 _PRAISE = 1.8
+#: Praise this strong is enough for sarcasm when what follows is a duty the team failed.
+_FAINT_PRAISE = 1.5
 _BAD = -1.5
+#: Praise words the sentiment ratings lack, used in sarcasm and in one-word verdicts.
+_PRAISE_WORDS = frozenset("riveting noted fascinating inspiring impressive professional "
+                          "refreshing illuminating enlightening eye-opening educational "
+                          "engaging encouraging memorable".split())
 _REPEATED = re.compile(r"(?i)\b(twice|(three|four|five|six|\d+) times|how not to|least|worst)\b")
 # Verbs of working on a problem: "the bugs your team is fixing" is interest, not sarcasm.
 _WORK_ON = frozenset(
@@ -121,9 +133,76 @@ def _strength(token, valence) -> float:
     return max(values, key=abs)
 
 
+#: What the hiring side is expected to do; saying one of its people did not is a failing
+#: laid on them ("a manager who hadn't prepared", "not answering emails").
+_DUTIES = frozenset(
+    "know answer reply respond prepare listen read care call email write return "
+    "show attend acknowledge explain introduce update confirm organise organize check "
+    "notice remember understand apologise apologize follow ring text greet".split())
+#: People of the hiring side a failing is laid on (besides 'you' and 'your ...').
+#: Duties done to a thing: reading the CV, answering emails, returning calls.
+_DONE_TO_A_THING = frozenset("read write return check answer call email follow text ring show "
+                             "update introduce explain greet".split())
+_THEIR_PEOPLE = frozenset(
+    "they company firm team hr recruiter interviewer manager management department panel "
+    "people everyone anyone anybody nobody staff receptionist director boss who "
+    "organisation organization".split())
+_SCARCITY = frozenset({"little", "barely", "hardly"})
+
+
+def _their_person(token) -> bool:
+    if token is None:
+        return False
+    if token.lower_ in {"who", "that"} and token.head.dep_ == "relcl":
+        token = token.head.head  # "a manager who hadn't prepared": the manager
+    return party(token) in {"reader", "nobody"} or token.lemma_.lower() in _THEIR_PEOPLE
+
+
+def _failing(sentence: Span) -> bool:
+    """True when the sentence says someone on the hiring side did not do what they should:
+    a duty denied ("hadn't prepared", "not answering emails") or done to almost no degree
+    ("how little anyone knew")."""
+    if sentence.lemmas.isdisjoint(_DUTIES):
+        return False
+    for verb in sentence:
+        if verb.lemma_.lower() not in _DUTIES or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = subject_of(verb)
+        scarce = any(t.lower_ in _SCARCITY for t in verb.subtree)
+        denied = scarce or is_negated(verb) or any(
+            t.lower_ in {"not", "never", "without"} and t.i == verb.i - 1 for t in sentence)
+        if not denied or any(c.lower_ == "yet" for c in verb.children):
+            continue  # "you don't know yet": a decision pending, not a failing
+        if verb.tag_ in {"VB", "VBZ", "VBP"} and not scarce and not any(
+                c.lower_ in {"did", "had", "could", "would"} for c in verb.children):
+            continue  # "the team doesn't answer emails at weekends": a habit, not a failing
+        if verb.lemma_.lower() in _DONE_TO_A_THING and not any(
+                c.dep_ == "dobj" for c in verb.children):
+            continue  # "didn't read from a script": a duty is to read something
+        if _their_person(subject) or (subject is None and verb.tag_ == "VBG" and any(
+                c.dep_ == "poss" and c.lower_ in {"your", "their"}
+                for c in verb.head.head.children)):
+            return True
+    return False
+
+
+def _praises(token) -> float:
+    """How strongly a word praises: its sentiment rating, or 2 for the praise words the
+    rating lacks ("refreshing", "illuminating")."""
+    return 2.0 if token.lower_ in _PRAISE_WORDS else _strength(token, valence)
+
+
 def _sarcasm(sentence: Span) -> Iterator[Hit]:
     words = [t for t in sentence if t.is_alpha]
-    praise = [t for t in words[:8] if _strength(t, valence) >= _PRAISE]
+    opening = [_praises(t) for t in words[:8]]
+    if not opening or max(opening) < _FAINT_PRAISE:
+        return
+    if _failing(sentence):
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "Praise for something the team failed to do reads as sarcasm; say plainly "
+                  "and politely what went wrong, or leave it out.", severity=Severity.warning)
+        return
+    praise = [t for t in words[:8] if _praises(t) >= _PRAISE]
     if not praise:
         return
 
@@ -132,7 +211,9 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
         return any(t.lemma_.lower() in _WORK_ON for t in related)
 
     bad = [t for t in words if t not in praise and _strength(t, valence) <= _BAD
-           and t.pos_ != "PROPN" and not worked_on(t) and not is_negated(t.head)]
+           and t.pos_ != "PROPN" and not worked_on(t) and not is_negated(t.head)
+           and not (t.tag_ in {"JJ", "VBN"} and party(subject_of(t.head)) == "writer")]
+    # ... and not the writer's own feeling ("while I'm disappointed, I appreciated ...")
     if bad or _REPEATED.search(sentence.text):
         yield Hit(sentence.start_char, sentence.end_char,
                   "Praise wrapped around a complaint reads as sarcasm; say plainly and "
@@ -158,18 +239,23 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
 
 #: Words a one-word verdict after a complaint is made of ("Charming.", "Very helpful.").
 _TAG_ADVERBS = frozenset("very so how truly just really most".split())
-_TAG_WORDS = frozenset("riveting noted fascinating inspiring impressive "
-                       "professional".split())
 _TAG_PHRASES = frozenset({"just saying", "sign me up", "good to know", "go figure",
-                          "who knew", "lesson learned", "what a surprise", "shocking"})
+                          "who knew", "lesson learned", "what a surprise", "shocking",
+                          "nice touch"})
 _NEGATIONS = frozenset("never nobody nothing none".split())
 _COUNTS = frozenset("times weeks months days hours".split())
+#: Signs of not listening: sighing, yawning, scrolling (and a phone checked).
+_INATTENTION = frozenset("sigh yawn scroll".split())
 
 
 def _criticises(sentence: Span) -> bool:
-    """A sentence with something bad in it: a negative word, a negation, a quoted label,
-    a complaint word, or a count of times or weeks."""
+    """A sentence with something bad in it: a duty the team failed, a sign of not
+    listening, a negative word, a negation, a quoted label, a complaint word, or a count of
+    times or weeks."""
     words = sentence.lowers
+    if _failing(sentence) or not sentence.lemmas.isdisjoint(_INATTENTION) or any(
+            t.lower_ == "phone" and t.head.lemma_.lower() in {"check", "on"} for t in sentence):
+        return True  # "... hadn't read my CV", "... checked his phone through my answer"
     return bool(words & _NEGATIONS) or bool(words & word_list("complaints.txt")) or any(
         valence(t.lower_) <= -1.0 for t in sentence) or '"' in sentence.text or (
         bool(words & _COUNTS) and any(t.like_num for t in sentence))
@@ -186,7 +272,7 @@ def _verdict_tag(sentence: Span, previous: Span | None) -> Iterator[Hit]:
         return
     praise = text in _TAG_PHRASES or all(
         w in _TAG_ADVERBS for w in words[:-1]) and (
-        words[-1] in _TAG_WORDS or valence(words[-1]) >= 1.5)
+        words[-1] in _PRAISE_WORDS or valence(words[-1]) >= 1.5)
     if praise and _criticises(previous):
         yield Hit(sentence.start_char, sentence.end_char,
                   "A word of praise after a complaint reads as sarcasm; say plainly and "
