@@ -39,7 +39,7 @@ NEEDS = frozenset({"pos", "lemma", "dep"})
 
 _REPLY_VERBS = frozenset(
     "know respond reply answer decide confirm call email write get hear contact update send "
-    "tell inform return let give provide make".split()
+    "tell inform return let give provide make revert".split()
 )
 _WANT_VERBS = frozenset("need expect require want demand insist".split())
 _POLITE_WANT_VERBS = frozenset("appreciate like love hope".split())
@@ -160,9 +160,11 @@ def _writer_expects(verb: Token) -> bool:
 
 
 def _grants_the_reader(verb: Token) -> bool:
-    """'I'm giving you until Friday', 'I'll allow you till the 5th': a time limit set."""
+    """'I'm giving you until Friday', 'I'll allow you till the 5th', 'I'll give it until
+    Wednesday': a time limit set."""
     return verb.lemma_.lower() in {"give", "allow", "grant"} and any(
-        c.lower_ in _READER and c.dep_ in {"dative", "dobj"} for c in verb.children)
+        c.dep_ in {"dative", "dobj"} and (c.lower_ in _READER or c.lower_ == "it" and any(
+            p.lower_ in {"until", "till"} for p in verb.children)) for c in verb.children)
 
 
 def clears(sentence: Span) -> bool:
@@ -242,8 +244,13 @@ _MOVED_ON_WORDS = frozenset(
 )
 _PROMISE_VERBS = frozenset("promise assure guarantee swear commit".split())
 _TELL_VERBS = frozenset("say tell state mention indicate".split())
+#: Taking the matter over the reader's head: raising it with, copying in or forwarding
+#: it to their superiors.
+_ESCALATE_VERBS = frozenset("raise copy cc forward take refer loop involve".split())
+_MATTERS = frozenset("this it that matter issue concern complaint situation delay case "
+                     "thread email".split())
 _THREAT_VERBS = frozenset("tell warn report complain sue post publish tweet spread expose "
-                          "escalate raise".split())
+                          "escalate".split()) | _ESCALATE_VERBS
 #: Threat verbs that need no audience: "I will escalate this", "I will sue".
 _SELF_SUFFICIENT_THREATS = frozenset("escalate sue".split())
 _SUPERIORS = frozenset("office manager boss director ceo hr supervisor head superiors "
@@ -454,14 +461,24 @@ def _threat(sentence: Span) -> Iterator[Hit]:
                 c.lower_ in _WILL for a in list(verb.ancestors)[:2]
                 for c in a.children)
         subtree = {t.lower_ for t in verb.subtree}
-        escalates = lemma == "raise" and bool(subtree & _SUPERIORS)
-        if lemma == "raise" and not escalates:
+        # The matter taken to them ("raise this with your manager") or they are copied in
+        # ("I'm copying your HR director"), unless the reader asked for it ("as you asked").
+        objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+        escalates = lemma in _ESCALATE_VERBS and bool(subtree & _SUPERIORS) and (
+            not objects or bool(objects & (_MATTERS | _SUPERIORS))) and not any(
+            t.lemma_.lower() in {"ask", "request", "suggest", "advise"} and
+            party(subject_of(t)) == "reader" for t in sentence)
+        if lemma in _ESCALATE_VERBS and not escalates:
             continue
+        if escalates and lemma != "raise":
+            future = True  # "I'm copying your HR director on this": done as it is said
         if future and (reviews or escalates or subtree & _AUDIENCES or
                        lemma in _SELF_SUFFICIENT_THREATS):
-            yield Hit(sentence.start_char, sentence.end_char,
-                      "A threat to tell others or go public ends the relationship; leave it "
-                      "out.", severity=Severity.error)
+            message = ("Going over the reader's head to their superiors reads as a threat; "
+                       "ask them directly about the timeline instead." if escalates else
+                       "A threat to tell others or go public ends the relationship; leave it "
+                       "out.")
+            yield Hit(sentence.start_char, sentence.end_char, message, severity=Severity.error)
             return
 
 
