@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from followup_lint.lexicon import valence
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
 from followup_lint.syntax import body_sentences, party, subject_of
@@ -30,7 +31,7 @@ _PERKS = frozenset(
     "salary salaries pay paycheck money compensation bonus bonuses perks perk vacation "
     "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
     "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
-    "401k overtime hybrid remote match".split()
+    "401k overtime hybrid remote match relocation healthcare allowance wfh".split()
 )
 _LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
                     "interest care".split())
@@ -80,7 +81,9 @@ def _perks(sentence: Span) -> Iterator[Hit]:
         for_me = any(p in lowered for p in (
             "for me", "i need", "sold me", "reason i", "afford", "than at my", "than my current",
             "why i applied", "main thing", "mostly want", "excites me most", "looking for",
-            "the job for", "the role for", "the position for"))
+            "the job for", "the role for", "the position for", "my priorities", "my priority",
+            "matter most to me", "matters most to me", "main reason", "most important to me",
+            "deal-breaker", "dealbreaker", "non-negotiable", "plans for it"))
         if mine or liked or for_me:
             yield Hit(sentence.start_char, sentence.end_char, "This makes the note about what "
                       "the job gives you; say what you would bring to the team instead.",
@@ -128,13 +131,23 @@ _ABOVE_ALL = re.compile(
     r"outperform (?:every|all|any)|"
     r"(?:anyone|anybody) (?:more \w+|\w+er) than (?:me|i)|"
     r"(?:no ?one|nobody|no other \w+)\b[^.;!?]{0,60}?\b(?:better than (?:me|i|mine)|"
-    r"as (?:\w+ ){1,2}as (?:me|mine|i)))\b")
+    r"as (?:\w+ ){1,2}as (?:me|mine|i))|"
+    r"in a (?:different|whole other|higher) league|in a (?:league|class) of my own|"
+    r"(?:come|comes|came|coming) (?:anywhere )?close to (?:me|my)|of my generation)\b")
+#: The writer as the best of a place or group: "I'm the best barista in Leeds", "as the most
+#: gifted designer of my generation" (a plain rank with a figure is a result, not a boast).
+_TOP_OF = re.compile(
+    r"(?i)\b(?:i(?:'m|’m| am)|as)\s+(?:(?:quite|just|\w+ly)\s+){0,2}the (best|greatest|finest|most (\w+))\b"
+    r"[^.;!?]{0,40}?\b(?:in|of|on) (?:the |my |this |our |all |\w+$|[A-Z])")
 
 
 def _overclaiming(sentence: Span) -> Iterator[Hit]:
     """'My exceptional skills', 'I always get it right the first time'."""
-    if _ABOVE_ALL.search(sentence.text) and sentence.lowers & {"i", "i'm", "i’m", "me", "my",
-                                                                "mine", "i'll", "i’ll"}:
+    top = _TOP_OF.search(sentence.text)
+    top = top is not None and not any(t.like_num for t in sentence) and (
+        top.group(2) is None or valence(top.group(2)) >= 1.0)
+    if (top or _ABOVE_ALL.search(sentence.text)) and sentence.lowers & {
+            "i", "i'm", "i’m", "me", "my", "mine", "i'll", "i’ll", "as"}:
         yield Hit(sentence.start_char, sentence.end_char, "Rating yourself above everyone "
                   "reads as boasting; show it with one result from your work instead.",
                   severity=Severity.warning)
