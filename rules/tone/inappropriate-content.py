@@ -24,6 +24,7 @@ from followup_lint.syntax import (
     READER_WORDS,
     body_sentences,
     governing_verb,
+    is_negated,
     party,
     subject_of,
 )
@@ -48,10 +49,19 @@ _REQUESTED = ("requested", "you asked", "as asked", "you suggested", "as suggest
 _ROMANCE = ("just the two of us", "lucky man", "lucky woman", "lucky guy", "lucky girl",
             "are you single", "you're single", "you’re single", "you are single",
             "wearing a ring", "your number", "my number", "ask you out", "go out with",
-            "grab a drink", "get a drink", "a date", "on a date", "dinner date")
+            "grab a drink", "get a drink", "a date", "on a date", "dinner date",
+            "seeing anyone", "seeing someone", "take you out", "take you to dinner",
+            "take you for dinner", "take you for a drink", "buy you a drink", "buy you dinner")
 _INNUENDO = ("if you know what i mean", "that's what she said", "that’s what she said",
              "safe for work", "not just for the office", "nocturnal", "wet dream",
-             "keep it warm", "dirty joke", "filthier")
+             "keep it warm", "dirty joke", "filthier", "in more ways than one",
+             "catch my drift", "wink wink")
+#: Verbs that make an offbeat word a subject of work or study, not a belief.
+_TOPIC_VERBS = frozenset("explain teach study research debunk discuss analyse analyze "
+                         "cover write present test".split())
+#: Lives before this one and jobs fated to the writer.
+_FATED = ("past life", "past lives", "previous life", "destined to get", "destined to work",
+          "destined to be here", "destined to join", "destined for this")
 _DREAM_SCENE = frozenset("night dreamt dreamed vivid woke sleep asleep".split())
 
 _GIFT_MESSAGE = ("A gift after an interview can look like an attempt to sway the decision; "
@@ -72,8 +82,10 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
                                   "a little something", "little thank-you gift")):
         yield Hit(sentence.start_char, sentence.end_char, _GIFT_MESSAGE)
         return
-    for token in sentence if not sentence.lowers.isdisjoint(gifts) else ():
-        if token.lower_ not in gifts or token.pos_ not in {"NOUN", "PROPN"}:
+    cued = not (sentence.lowers.isdisjoint(gifts) and sentence.lemmas.isdisjoint(gifts))
+    for token in sentence if cued else ():
+        if token.lower_ not in gifts and token.lemma_.lower() not in gifts or \
+                token.pos_ not in {"NOUN", "PROPN"}:
             continue
         if token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ not in gifts and \
                 token.head.lower_ not in {"card", "cards", "certificate", "basket", "box"}:
@@ -81,8 +93,8 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
         if any(c.dep_ == "poss" and c.lower_ in {"your", "their"} for c in token.children):
             continue  # "your gift shop", "their wine"
         verb = governing_verb(token)
-        if verb is None:
-            continue
+        if verb is None or is_negated(verb) or any(is_negated(a) for a in verb.ancestors):
+            continue  # "your policy doesn't allow candidates to give gifts"
         who = party(subject_of(verb))
         giving = verb.lemma_.lower() in _GIVING or verb.lower_ in {"enclosed", "attached"} \
             or "for you" in lowered or any(c.dep_ == "dative" for c in verb.children)
@@ -127,6 +139,10 @@ def _crude(sentence: Sentence) -> Iterator[Hit]:
 def _offbeat(sentence: Sentence) -> Iterator[Hit]:
     offbeat = word_list("offbeat.txt")
     words = sentence.lowers
+    lowered = sentence.text.lower()
+    if any(p in lowered for p in _FATED):
+        yield Hit(sentence.start_char, sentence.end_char, _OFFBEAT_MESSAGE)
+        return
     if words.isdisjoint(offbeat) and "dream" not in sentence.lemmas:
         return
     for token in sentence:
@@ -135,6 +151,10 @@ def _offbeat(sentence: Sentence) -> Iterator[Hit]:
             if token.dep_ == "compound" or any(c.dep_ == "prep" and c.lower_ == "of"
                                                for c in token.children):
                 continue  # "the horoscope page", "the fate of the project"
+            if token.nbor(1).text in {"-", "\u2010"} if token.i + 1 < len(token.doc) else False:
+                continue  # "horoscope-based claims": a modifier of the work
+            if any(a.lemma_.lower() in _TOPIC_VERBS for a in token.ancestors):
+                continue  # "I explain how astrology differs from astronomy"
             if any(c.lower_ in {"the", "a", "an"} for c in token.children) and \
                     lower not in {"sign", "premonition", "psychic"} and \
                     token.dep_ not in {"attr", "dobj"}:
