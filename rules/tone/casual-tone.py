@@ -47,10 +47,12 @@ def _check_casual_symbols(draft: Draft) -> Iterator[Hit]:
 def _check_shouting(draft: Draft) -> Iterator[Hit]:
     """Ordinary words in capitals ('I AM SO EXCITED'); acronyms such as SQL are fine."""
     checker = spellchecker()
+    trade = word_list("professional.txt")  # written in capitals by their users: XLOOKUP, HVAC
     run: list = []
 
     def flush() -> Iterator[Hit]:
-        ordinary = [t for t in run if len(t) >= 2 and t.lower_ in checker]
+        ordinary = [t for t in run if len(t) >= 2 and t.lower_ in checker and
+                    t.lower_ not in trade]
         letters = sum(len(t) for t in ordinary)
         if (len(ordinary) >= 2 and letters >= _SHOUT_MIN_LETTERS) or (
             len(run) == 1 and ordinary and len(ordinary[0]) >= _SHOUT_SINGLE_MIN
@@ -127,6 +129,18 @@ def _check_profanity(draft: Draft) -> Iterator[Hit]:
                           "a hiring team; choose a plainer word.", severity=Severity.warning)
 
 
+def _lowercase_shown(draft: Draft, body) -> bool:
+    """An 'i' or a sentence begun in lowercase, not only words that need no capital: "Hi
+    Maria, thank you again for meeting me" continues the greeting's line."""
+    sentences = draft.body_sentences
+    if any(t.text == "i" for t in body) or len(sentences) > 1:
+        return True
+    greeting_ends = [s.end for s in draft.layout.spans("greeting")]
+    return bool(sentences) and not any(
+        end <= sentences[0].start_char and "\n" not in draft.plain[end:sentences[0].start_char]
+        for end in greeting_ends)
+
+
 def _check_letter_case(draft: Draft) -> Iterator[Hit]:
     """Stretched words ('sooo'), a note written all in lowercase, Every Word Capitalised."""
     checker = spellchecker()
@@ -140,8 +154,10 @@ def _check_letter_case(draft: Draft) -> Iterator[Hit]:
             yield Hit(start, start + len(word), "Stretched letters read as a text message; "
                       "write the word once.", severity=Severity.warning)
     body = [t for t in draft.body_tokens if t.is_alpha]
-    if len(body) >= 8 and not any(c.isupper() for t in body for c in t.text) and \
-            len(draft.body_sentences) >= 1:
+    # Eight words, or four in two sentences or more ("just following up. any update?").
+    long_enough = len(body) >= 8 or (len(body) >= 4 and len(draft.body_sentences) >= 2)
+    if long_enough and not any(c.isupper() for t in body for c in t.text) and \
+            _lowercase_shown(draft, body):
         first = draft.body_sentences[0]
         yield Hit(first.start_char, first.start_char + len(first.text.rstrip()),
                   "The note is written all in lowercase; capitalise sentences, 'I' and names.",
@@ -151,7 +167,8 @@ def _check_letter_case(draft: Draft) -> Iterator[Hit]:
         words = [t for t in sentence if t.is_alpha]
         function = [t for t in words if t.lower_ in _FUNCTION_WORDS and t.lower_ != "i"]
         if len(words) >= 6 and len(function) >= 2 and all(
-                t.text[:1].isupper() and not t.is_upper for t in words if t.lower_ != "i"):
+                t.text[:1].isupper() and not (t.is_upper and len(t) > 1)  # "A" is not shouting
+                for t in words if t.lower_ != "i"):
             yield Hit(sentence.start_char, sentence.start_char + len(sentence.text.rstrip()),
                       "Every Word Capitalised reads like a headline; write the sentence in "
                       "normal case.", severity=Severity.warning)
