@@ -114,7 +114,13 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
     if "mea culpa" in lowered or not sentence.lowers.isdisjoint({"belated", "belatedly"}):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
         return
-    if sentence.lowers.isdisjoint(_APOLOGY_WORDS) and sentence.lemmas.isdisjoint(_PARDON_VERBS):
+    if "in my defence" in lowered or "in my defense" in lowered or any(
+            t.lower_ == "excuse" and t.pos_ == "NOUN" and
+            any(c.lower_ == "my" for c in t.children) for t in sentence):
+        yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
+        return  # "My excuse for the silence is ...": an excuse is an apology at length
+    if sentence.lowers.isdisjoint(_APOLOGY_WORDS) and sentence.lemmas.isdisjoint(
+            _PARDON_VERBS | {"regret"}):
         return
     for index, token in enumerate(sentence):
         lower = token.lower_
@@ -122,14 +128,18 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
             after = [t.lower_ for t in sentence[index + 1:index + 3]]
             if after[:1] == ["to"] and after[1:2] and after[1] in _SYMPATHY:
                 continue  # "sorry to hear"
-            if after[:1] in (["for"], ["about"]) and \
-                    any(t.lower_ in {"your", "their", "his", "her"} for t in
-                        sentence[index + 2:index + 4]):
+            if after[:1] in (["for"], ["about"]) and after[1:2] and \
+                    after[1] in {"your", "their", "his", "her"}:
                 continue  # "sorry for your loss", "sorry about their news"
             if _negated_before(sentence, index) or _someone_else(token) or _regret(token):
                 continue
             yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
             return
+        if token.lemma_.lower() == "regret" and token.pos_ == "VERB" and \
+                party(subject_of(token)) == "writer" and not _regret(token) and \
+                not _negated_before(sentence, index):
+            yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
+            return  # "I regret that I was unable to respond sooner"
         if token.lemma_.lower() in _PARDON_VERBS and token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
             if any(o.lower_ in {"me", "us"} or any(c.lower_ in {"my", "the", "this", "our"}
@@ -142,7 +152,8 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
 def _burden(sentence: Sentence) -> Iterator[Hit]:
     imposing = word_list("imposition.txt")
     words = sentence.lowers
-    if not words & {"i", "i'm", "me", "my", "i’m"} and not words & {"sorry", "apologies"}:
+    if not words & {"i", "i'm", "me", "my", "i’m"} and not words & {"sorry", "apologies"} \
+            and not sentence.text.lower().startswith("not to"):  # "Not to be a pest, but"
         return
     if words.isdisjoint(imposing) and sentence.lemmas.isdisjoint(imposing):
         return
@@ -168,7 +179,26 @@ _BELOW_OTHERS = re.compile(
 _NOBODY_ABOVE = re.compile(r"(?i)\b(?:no ?one|nobody|none|no other|not many|few)\b")
 
 
+#: What the reader did for the writer, in "amazed you even considered my portfolio".
+_CONSIDERED = frozenset("consider look read interview invite shortlist call meet see reply "
+                        "bother give".split())
+_ONLY = frozenset("just only merely simply".split())
+
+
 def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
+    if "even" in sentence.lowers and any(
+            t.lower_ == "even" and t.head.lemma_.lower() in _CONSIDERED and
+            party(subject_of(t.head)) == "reader" for t in sentence):
+        yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
+        return  # "I was amazed you even considered my portfolio"
+    if not sentence.lowers.isdisjoint(_ONLY) and "away" not in sentence.lowers and any(
+            t.dep_ == "attr" and t.pos_ == "NOUN" and
+            any(c.lower_ in _ONLY for c in t.children) and
+            any(c.lower_ in {"a", "an"} for c in t.children) and
+            not any(c.lower_ in {"from", "away"} for c in t.children) and  # "a short drive from"
+            party(subject_of(t.head)) == "writer" for t in sentence):
+        yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
+        return  # "I'm just a hobbyist", "I'm only a student"
     below = _BELOW_OTHERS.search(sentence.text)
     if below and not _NOBODY_ABOVE.search(sentence.text[:below.start()]):
         yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
@@ -190,7 +220,8 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
             continue
         if any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
             continue  # "I was disappointed to hear": a feeling about news, not a judgement
-        negated = any(c.dep_ == "neg" for c in verb.children)
+        negated = any(c.dep_ == "neg" or c.lower_ in {"hardly", "scarcely", "barely"}
+                      for c in verb.children)
         if strength <= -1.5 and not negated and token.dep_ != "dobj":
             yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
             return
