@@ -46,6 +46,9 @@ _NAME_STOP = frozenset("inc llc ltd corp co company group the and of for a an".s
 _WORD = re.compile(r"[a-z0-9]+")
 #: Units a number dates or times a thing by, rather than counting a subject.
 _NOUN_ENDING = re.compile(r"(?:ment|tion|sion)s?$")
+#: Nouns for a change from one thing to another.
+_CHANGES = frozenset("move migration switch transition shift upgrade conversion change "
+                     "migrate".split())
 #: Nouns for a piece of work, named by the gerund before them ("the rewiring job").
 _WORK_NOUNS = frozenset("job project work task contract".split())
 _CALENDAR = frozenset("day week month year am pm o'clock th st nd rd".split())
@@ -163,7 +166,7 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
                 return None
             return "discussed" if _names_a_thing(token, roles) else "named"
         if pos == "NOUN" and token.is_alpha and len(text) > 2:
-            if lemma in generic or _stem(lower) in generic:
+            if lemma in generic or lower in generic or _stem(lower) in generic:
                 return None
             if token.dep_ == "compound" and token.head.lemma_.lower() in _ORG_UNITS:
                 return None  # "the design team": which team, not what was discussed
@@ -189,7 +192,11 @@ def _names_a_thing(token: Token, roles: frozenset[str]) -> bool:
     """A proper noun in front of a common noun names a thing discussed, not a person:
     "Figma libraries", "the Harbour Street roof job", "the Leeds and York branches" --
     unless that noun is a job or a part of the employer ("the Paralegal position", "the
-    Acme team"), which the name only identifies."""
+    Acme team"), which the name only identifies. So does a name a change is made from or
+    to ("the move from Jenkins to GitHub Actions"): people are not migrated."""
+    if token.dep_ == "pobj" and token.head.lower_ in {"from", "to", "onto", "into"} and \
+            token.head.head.lemma_.lower() in _CHANGES:
+        return True
     while token.dep_ in {"conj", "compound", "nmod"} and token.head is not token:
         token = token.head
         if token.pos_ == "NOUN":

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from followup_lint.rule import RuleOptions
 
 _SALUTATION = re.compile(
-    r"(?i)^\s*(?:dear|hi|hello|hey|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"(?i)^\s*(?:dear|hi|hii+|hello|hey|heya|hiya|yo|sup|howdy|"
+    r"greetings(?:\s+of\s+the\s+(?:day|season))?|good\s+(?:morning|afternoon|evening|day)|"
     r"att(?:n|ention)(?=\s*:)|"
     r"to\s+whom\s+(?:it|this)\s+(?:may\s+)?concerns?|to\s+the|morning|afternoon|salutations|"
     r"respected)\b[\s,:;.!-]*"
@@ -32,7 +33,8 @@ _NOBODY = frozenset(
     "employer employers ma'am maam mam principal chef nurse coach boss gentlemen ladies "
     "madame company y'all yall valued colleague chair chairperson chairman chairwoman "
     "foreman forewoman leader leaders board trustees governors owner owners proprietor "
-    "captain chief superintendent hello hi hey there".split()
+    "captain chief superintendent hello hi hey there professional professionals "
+    "concerned".split()
 )
 #: Capitalised words that open a sentence before a comma without naming anyone.
 _NOT_NAMES = frozenset("thanks thank sorry again yes well also so first firstly today "
