@@ -43,6 +43,8 @@ _REPORTING = frozenset(
     "phrase term word words wrote write told tell quote quoted motto slogan name named "
     "nickname dubbed label labels tag tagline title".split()
 )
+#: Words that set what a label promised against what it was.
+_BELIED = frozenset("turned actually apparently just still only really".split())
 _VERDICT_WORDS = frozenset(
     "fit courtesy professional professionalism culture policy values feedback opportunity "
     "resources process qualified experience priorities respect".split()
@@ -80,10 +82,15 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
     words = sentence.lowers
     for match in _QUOTED.finditer(text):
         quoted = (match.group(1) or match.group(2) or "").strip()
+        if len(quoted.split()) <= 2:
+            quoted = quoted.rstrip(".,")  # 'struck you as "junior."': the full stop is ours
         inner = quoted.lower().split()
         if not inner or len(inner) > 4 or quoted[-1:] in ".!?":
             continue  # a longer quotation reports speech; a quoted sentence is not a scare quote
         before = text[:match.start()].lower().split()[-1:]
+        if before and before[0].endswith(("'s", "s'")) and (
+                _criticises(sentence, quotes=False) or not words.isdisjoint(_BELIED)):
+            before = ["their"]  # "the panel's 'innovation hub' turned out to be a cupboard"
         verdict = bool(set(inner) & _VERDICT_WORDS)
         # Words used as a label for the reader's own thing ('your "urgent" opening'), in
         # lowercase (a name in quotes is a title), with no verb of reporting speech.
@@ -96,7 +103,7 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
             (bool(before) and before[0] in _LABEL_OPENERS)
             or bool(after) and after[0] in {"means", "meant", "apparently"}
             # "my 'communication skills'": the reader's verdict on the writer, in a complaint
-            or before == ["my"] and _criticises(sentence))
+            or before == ["my"] and _criticises(sentence, quotes=False))
         # 'Great "opportunity": unpaid overtime': praise in front of the quoted words, with
         # what they hide after them.
         praised = bool(before) and valence(before[0]) >= 1.5 and quoted[:1].islower() and (
@@ -148,6 +155,10 @@ _THEIR_PEOPLE = frozenset(
     "people everyone anyone anybody nobody staff receptionist director boss who "
     "organisation organization".split())
 _SCARCITY = frozenset({"little", "barely", "hardly"})
+_CAN = frozenset({"ca", "can", "cannot", "could"})
+#: "Can't" in praise: "the team can't stop talking about it", "I can't fault them".
+_CANNOT_IDIOMS = frozenset("stop help resist believe imagine thank praise fault say overstate tell "
+                           "recommend wait emphasise emphasize".split())
 
 
 def _their_person(token) -> bool:
@@ -155,17 +166,27 @@ def _their_person(token) -> bool:
         return False
     if token.lower_ in {"who", "that"} and token.head.dep_ == "relcl":
         token = token.head.head  # "a manager who hadn't prepared": the manager
-    return party(token) in {"reader", "nobody"} or token.lemma_.lower() in _THEIR_PEOPLE
+    lemma = token.lemma_.lower()
+    # "a supervisor who can't work the rota": any job title stands for their people here
+    return party(token) in {"reader", "nobody"} or lemma in _THEIR_PEOPLE or \
+        lemma in word_list("role-nouns.txt")
 
 
 def _failing(sentence: Span) -> bool:
     """True when the sentence says someone on the hiring side did not do what they should:
-    a duty denied ("hadn't prepared", "not answering emails") or done to almost no degree
-    ("how little anyone knew")."""
-    if sentence.lemmas.isdisjoint(_DUTIES):
+    a duty denied ("hadn't prepared", "not answering emails"), done to almost no degree
+    ("how little anyone knew"), or beyond them ("a manager who can't use Excel", "nobody
+    could find my application")."""
+    words = sentence.lowers
+    if sentence.lemmas.isdisjoint(_DUTIES) and words.isdisjoint(_CAN):
         return False
     for verb in sentence:
-        if verb.lemma_.lower() not in _DUTIES or verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        unable = any(c.lower_ in _CAN for c in verb.children) and \
+            verb.lemma_.lower() not in _CANNOT_IDIOMS and \
+            not any(t.lower_ in {"enough", "more", "wait"} for t in verb.subtree)
+        if verb.lemma_.lower() not in _DUTIES and not unable:
             continue
         subject = subject_of(verb)
         scarce = any(t.lower_ in _SCARCITY for t in verb.subtree)
@@ -174,14 +195,14 @@ def _failing(sentence: Span) -> bool:
         if not denied or any(c.lower_ == "yet" for c in verb.children):
             continue  # "you don't know yet": a decision pending, not a failing
         if verb.tag_ in {"VB", "VBZ", "VBP"} and not scarce and not any(
-                c.lower_ in {"did", "had", "could", "would"} for c in verb.children):
+                c.lower_ in {"did", "had", "would"} | _CAN for c in verb.children):
             continue  # "the team doesn't answer emails at weekends": a habit, not a failing
         if verb.lemma_.lower() in _DONE_TO_A_THING and not any(
                 c.dep_ == "dobj" for c in verb.children):
             continue  # "didn't read from a script": a duty is to read something
-        if _their_person(subject) or (subject is None and verb.tag_ == "VBG" and any(
+        if _their_person(subject) or (subject is None and (scarce or verb.tag_ == "VBG" and any(
                 c.dep_ == "poss" and c.lower_ in {"your", "their"}
-                for c in verb.head.head.children)):
+                for c in verb.head.head.children))):
             return True
     return False
 
@@ -220,6 +241,32 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
                   "politely what went wrong, or leave it out.", severity=Severity.warning)
 
 
+#: What a writer's answer can be "too" much of for a reader who cannot keep up.
+_OVER_THEIR_HEADS = frozenset("difficult complicated detailed technical advanced complex hard "
+                              "sophisticated nuanced clever fast".split())
+
+
+def _over_their_heads(sentence: Span) -> Iterator[Hit]:
+    """'Sorry if my answers were too complicated for the panel to follow': the reader
+    mocked as slow under cover of an apology."""
+    if "too" not in sentence.lowers:
+        return
+    for token in sentence:
+        if token.lower_ != "too" or token.head.lower_ not in _OVER_THEIR_HEADS:
+            continue
+        # "too complicated for the panel", "too detailed for the panel to follow"
+        readers = [o for c in token.head.children if c.lower_ == "for" for o in c.subtree
+                   if o.dep_ == "pobj"] + [
+            o for c in token.head.children if c.dep_ == "advcl" and
+            any(m.lower_ == "for" for m in c.children) for o in c.children if o.dep_ == "nsubj"]
+        if any(_their_person(o) or o.lemma_.lower() in _THEIR_PEOPLE | {"level"}
+               for o in readers):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Suggesting your answers were beyond them mocks the reader; leave "
+                      "it out.", severity=Severity.warning)
+            return
+
+
 def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     """Insults aimed at the reader's side, put-downs of other applicants, scare quotes."""
     if not draft.has_parse:
@@ -229,6 +276,7 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     for sentence in body_sentences(draft):
         for finder in (_insults(sentence, insults), _other_applicants(sentence, insults),
                        _scare_quotes(draft, sentence), _sarcasm(sentence),
+                       _over_their_heads(sentence),
                        _verdict_tag(sentence, previous)):
             hit = next(finder, None)
             if hit is not None:
@@ -248,7 +296,7 @@ _COUNTS = frozenset("times weeks months days hours".split())
 _INATTENTION = frozenset("sigh yawn scroll".split())
 
 
-def _criticises(sentence: Span) -> bool:
+def _criticises(sentence: Span, quotes: bool = True) -> bool:
     """A sentence with something bad in it: a duty the team failed, a sign of not
     listening, a negative word, a negation, a quoted label, a complaint word, or a count of
     times or weeks."""
@@ -257,7 +305,7 @@ def _criticises(sentence: Span) -> bool:
             t.lower_ == "phone" and t.head.lemma_.lower() in {"check", "on"} for t in sentence):
         return True  # "... hadn't read my CV", "... checked his phone through my answer"
     return bool(words & _NEGATIONS) or bool(words & word_list("complaints.txt")) or any(
-        valence(t.lower_) <= -1.0 for t in sentence) or '"' in sentence.text or (
+        valence(t.lower_) <= -1.0 for t in sentence) or quotes and '"' in sentence.text or (
         bool(words & _COUNTS) and any(t.like_num for t in sentence))
 
 
