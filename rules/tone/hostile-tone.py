@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from followup_lint.lexicon import valence, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
-from followup_lint.syntax import aimed_at_their_side, body_sentences, is_negated, party, subject_of
+from followup_lint.syntax import (
+    aimed_at_their_side,
+    body_sentences,
+    governing_verb,
+    is_negated,
+    party,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -223,7 +230,7 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
                   "Praise for something the team failed to do reads as sarcasm; say plainly "
                   "and politely what went wrong, or leave it out.", severity=Severity.warning)
         return
-    praise = [t for t in words[:8] if _praises(t) >= _PRAISE]
+    praise = [t for t in words[:8] if _praises(t) >= _PRAISE and t.lemma_.lower() != "hope"]
     if not praise:
         return
 
@@ -233,6 +240,9 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
 
     bad = [t for t in words if t not in praise and _strength(t, valence) <= _BAD
            and t.pos_ != "PROPN" and not worked_on(t) and not is_negated(t.head)
+           and not ((verb := governing_verb(t)) is not None and (is_negated(verb) or any(
+               c.dep_ == "mark" and c.lower_ in {"as", "because", "since"}
+               for c in verb.children)))  # "... as spam filters can be overzealous"
            and not (t.tag_ in {"JJ", "VBN"} and party(subject_of(t.head)) == "writer")]
     # ... and not the writer's own feeling ("while I'm disappointed, I appreciated ...")
     if bad or _REPEATED.search(sentence.text):

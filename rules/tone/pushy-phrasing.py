@@ -246,15 +246,18 @@ _PROMISE_VERBS = frozenset("promise assure guarantee swear commit".split())
 _TELL_VERBS = frozenset("say tell state mention indicate".split())
 #: Taking the matter over the reader's head: raising it with, copying in or forwarding
 #: it to their superiors.
-_ESCALATE_VERBS = frozenset("raise copy cc forward take refer loop involve".split())
+_ESCALATE_VERBS = frozenset("raise copy cc forward take refer loop involve contact".split())
 _MATTERS = frozenset("this it that matter issue concern complaint situation delay case "
                      "thread email".split())
 _THREAT_VERBS = frozenset("tell warn report complain sue post publish tweet spread expose "
                           "escalate".split()) | _ESCALATE_VERBS
 #: Threat verbs that need no audience: "I will escalate this", "I will sue".
 _SELF_SUFFICIENT_THREATS = frozenset("escalate sue".split())
+#: Bodies that hear complaints: contacting one is going over the reader's head.
+_COMPLAINT_BODIES = frozenset("complaints ombudsman regulator tribunal solicitor solicitors "
+                              "union".split())
 _SUPERIORS = frozenset("office manager boss director ceo hr supervisor head superiors "
-                       "management owner".split())
+                       "management owner".split()) | _COMPLAINT_BODIES
 # Verbs that threaten only with a review as their object: "I will leave a review".
 _REVIEW_VERBS = frozenset("write leave post share".split())
 _AUDIENCES = frozenset(
@@ -299,6 +302,9 @@ def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
         who = party(subject_of(verb))
         waiting = lemma == "wait" or (lemma == "leave" and any(c.lower_ == "waiting"
                                                               for c in verb.children))
+        if waiting and (any(c.lower_ in _WILL for c in verb.children) or
+                        verb.head.lemma_.lower() in _WILLING):
+            continue  # "I'll wait patiently", "I'm happy to wait": patience offered
         if (waiting or lemma == "ignore") and not negated and (
                 (who == "writer" and waiting and words & {"still", "since", "weeks", "months",
                                                           "left", "forever", "patiently", "long"})
@@ -382,7 +388,11 @@ def _resignation(sentence: Span, words: set[str]) -> Iterator[Hit]:
             continue
         only = any(c.lower_ == "only" for c in verb.children)
         scope = sentence.root if verb.dep_ == "parataxis" else verb
-        rest = {t.lower_ for t in scope.subtree if t.i != verb.i}
+        # The condition is not the assumption: "If I don't hear, I'll assume you're deciding".
+        condition = {t.i for c in scope.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+            for t in c.subtree}
+        rest = {t.lower_ for t in scope.subtree if t.i != verb.i and t.i not in condition}
         if rest & {"unless", "otherwise"}:
             continue  # "I'll assume so unless I hear otherwise": a courteous default
         if only or (rest & _MOVED_ON_WORDS) or ({"not", "n't", "never"} & rest):
@@ -419,10 +429,11 @@ def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]
 #: the 29th."
 _ELAPSED = re.compile(
     r"(?i)^\W*(?:and |but |yet |well, )?(?:that was|that's|that is|it is now|it['’]s now|"
+    r"it is (?=\w+day\b)|it['’]s (?=\w+day\b)|"
     r"it has (?:now )?been|it['’]s (?:now )?been|now it['’]s|now it is|today is|we are now|"
     r"we['’]re now|here we are)\b")
 _TIME_SPANS = frozenset("days weeks months ago fortnight yesterday today week month "
-                        "since".split())
+                        "since".split()) | DATE_WORDS
 
 
 def _their_word(verb: Token) -> bool:
@@ -463,8 +474,10 @@ def _threat(sentence: Span) -> Iterator[Hit]:
         subtree = {t.lower_ for t in verb.subtree}
         # The matter taken to them ("raise this with your manager") or they are copied in
         # ("I'm copying your HR director"), unless the reader asked for it ("as you asked").
-        objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
-        escalates = lemma in _ESCALATE_VERBS and bool(subtree & _SUPERIORS) and (
+        objects = {t.lemma_.lower() for c in verb.children if c.dep_ == "dobj"
+                   for t in c.subtree}  # "the council's complaints department"
+        targets = _COMPLAINT_BODIES if lemma == "contact" else _SUPERIORS
+        escalates = lemma in _ESCALATE_VERBS and bool(subtree & targets) and (
             not objects or bool(objects & (_MATTERS | _SUPERIORS))) and not any(
             t.lemma_.lower() in {"ask", "request", "suggest", "advise"} and
             party(subject_of(t)) == "reader" for t in sentence)
@@ -514,6 +527,10 @@ def _ultimatum(sentence: Span) -> Iterator[Hit]:
                                                 and is_negated(verb))
         dragging = bool({t.lower_ for t in verb.subtree} & {"longer", "drags", "drag", "later"})
         main = verb.head
+        if main.lemma_.lower() in _NEXT_STEPS and not any(
+                c.dep_ == "conj" and c.lemma_.lower() in {"keep", "continue"}
+                for c in main.children):
+            continue  # "if I don't hear by Friday, I'll give you a call / assume you're deciding"
         if (unanswered or dragging) and party(subject_of(main)) == "writer" and any(
                 c.lower_ in _WILL for c in main.children):
             yield Hit(sentence.start_char, sentence.end_char, "An ultimatum ends the "
@@ -551,6 +568,11 @@ def _reader_obliged(sentence: Span) -> Iterator[Hit]:
 
 _OBLIGED_VERBS = _RESPONSE_VERBS | frozenset(_PARTICLE_RESPONSES) | {"decide", "let", "get"}
 _UNANSWERED = frozenset("unanswered ignored vanish vanished disappear disappeared lost".split())
+#: What a writer may plainly do next if no answer comes: not an ultimatum.
+_NEXT_STEPS = frozenset("assume wait call ring phone email follow check try write send resend "
+                        "reach contact give".split())
+#: Heads that make waiting an offer: "happy to wait", "glad to wait".
+_WILLING = frozenset("happy glad willing content pleased fine delighted prepared".split())
 _ORDINALS = frozenset("second third fourth fifth sixth several multiple umpteenth".split())
 _COUNTED_MESSAGES = _MESSAGE_NOUNS | {"follow-up", "follow-ups", "email", "reminder"}
 
@@ -563,6 +585,8 @@ def _nagging(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
             t.lemma_.lower() in _COUNTED_MESSAGES
             and any((c.like_num and c.lower_ not in {"one", "1"}) or c.lower_ in _ORDINALS
                     for c in t.children) for t in sentence))
+    if counted and not words.isdisjoint({"sorry", "apologies", "apologise", "apologize"}):
+        counted = False  # "Sorry for the second email today": the writer owns the extra mail
     fate = bool(words & _UNANSWERED) and bool(
         words & (_MESSAGE_NOUNS | {"emails", "messages", "notes", "ones", "calls"}))
     silence = bool(words & {"silence", "crickets", "ghosted", "ghosting"})
