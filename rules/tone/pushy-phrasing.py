@@ -474,10 +474,15 @@ def _threat(sentence: Span) -> Iterator[Hit]:
         subtree = {t.lower_ for t in verb.subtree}
         # The matter taken to them ("raise this with your manager") or they are copied in
         # ("I'm copying your HR director"), unless the reader asked for it ("as you asked").
-        objects = {t.lemma_.lower() for c in verb.children if c.dep_ == "dobj"
-                   for t in c.subtree}  # "the council's complaints department"
+        objects = {t.lower_ for c in verb.children if c.dep_ == "dobj"
+                   for t in [c, *(x for x in c.children if x.dep_ in {"compound", "poss"})]}
+        # ... with the words naming it: "the council's complaints department"
+        # The superiors are who it goes to: the object copied in, or whom it is raised with.
+        reached = objects | {t.lower_ for c in verb.children
+                             if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with"}
+                             for t in c.subtree}
         targets = _COMPLAINT_BODIES if lemma == "contact" else _SUPERIORS
-        escalates = lemma in _ESCALATE_VERBS and bool(subtree & targets) and (
+        escalates = lemma in _ESCALATE_VERBS and bool(reached & targets) and (
             not objects or bool(objects & (_MATTERS | _SUPERIORS))) and not any(
             t.lemma_.lower() in {"ask", "request", "suggest", "advise"} and
             party(subject_of(t)) == "reader" for t in sentence)
