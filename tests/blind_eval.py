@@ -53,11 +53,11 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
     "inappropriate": frozenset({"inappropriate-content", "casual-tone", "personal-anecdote"}),
 }
 #: The newest held-out set, and every set never trained on nor read for misses.
-HELD_OUT = "G"
-NEVER_TRAINED = ("G", "H")
-SETS = ("A", "B", "C", "D", "E", "F")
+HELD_OUT = "H"
+NEVER_TRAINED = ("H", "I")
+SETS = ("A", "B", "C", "D", "E", "F", "G")
 #: Written but never measured: kept back for the next round to hold out.
-UNMEASURED = ("G", "H")
+UNMEASURED = ("H", "I")
 
 
 @dataclass

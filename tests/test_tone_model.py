@@ -158,6 +158,8 @@ def test_a_rule_reading_that_clears_a_sentence_outranks_the_scorer() -> None:
     ("desperate-tone", "My four years driving routes make me the best driver you will find.",
      False),
     ("desperate-tone", "I need this job because my rent is due in 2 weeks.", False),
+    ("apologetic-tone", "I was so sorry to read about your loss.", True),
+    ("apologetic-tone", "I'm sorry for your loss, and sorry this note is late.", False),
 ])
 def test_what_the_rules_clear(rule: str, text: str, cleared: bool) -> None:
     from followup_lint.packs.binding import load_module

@@ -39,25 +39,28 @@ _APOLOGY_WORDS = frozenset(
     "regrets".split())
 _PARDON_VERBS = frozenset("forgive excuse pardon overlook".split())
 #: What follows "sorry to" when it is sympathy, not an apology ("sorry to hear").
-_SYMPATHY = frozenset("hear learn see read say leave lose go".split())
+_SYMPATHY = frozenset("hear learn see read say leave lose go miss".split())
 #: A brief correction of a document is fine ("apologies, the link was broken").
 _DOCUMENT_SLIPS = frozenset(
     "link attachment attachments typo typos error errors mistake confusion mix-up "
     "mixup formatting file files date dates figure spelling".split())
 _NEGATORS = frozenset("no not n't never nothing need".split())
 _HEDGES = frozenset("just maybe perhaps possibly sort kind guess figured figure wonder "
-                    "wondering hopefully somewhat".split())
+                    "wondering hopefully somewhat um uh erm umm".split())
 _HEDGE_PHRASES = ("for what it's worth", "for what it’s worth", "if that's alright",
                   "if that’s alright", "if that's ok", "if that’s ok", "in case it's useful",
                   "in case it’s useful", ", you know", "if it's not too much",
-                  "if it’s not too much", "a little", "a bit")
+                  "if it’s not too much", "a little", "a bit", "if i may",
+                  "if it's convenient", "if it’s convenient", "don't mind me saying",
+                  "don’t mind me saying", "don't feel obliged", "don’t feel obliged")
 _LEAVE_FRAMES = ("would be a good idea if i", "might be a good idea if i",
                  "would be a good thing if i", "might be nice if i", "would be nice if i",
                  "might be a good idea to", "would be a good thing to", "might be nice to",
                  "might be ok to", "would be okay to", "would be ok to", "would be alright to",
                  "wouldn't be a terrible idea", "wouldn’t be a terrible idea")
+# ("just checking in" is a plain opener: not among them)
 _WRITING_VERBS = frozenset("write writing say saying drop dropping reach reaching email "
-                           "emailing touch check checking send sending".split())
+                           "emailing touch send sending".split())
 #: Strengths a writer can deny themselves ("not much of a writer", "not the most polished").
 _DENIED = frozenset("much most best strongest more very great good smartest brightest "
                     "polished impressive real".split())
@@ -70,6 +73,51 @@ _SELF_MESSAGE = ("Running yourself down undercuts the note; state a strength or 
                  "out.")
 _HEDGE_MESSAGE = ("Stacked hedges delay the point; open with what you want to say ('Thank "
                   "you for...', 'I'm writing to ask...').")
+
+
+#: Excuses given at length: "in my defence", "hence the delay".
+_EXCUSES = ("in my defence", "in my defense", "hence the delay", "hence my delay",
+            "hence the late", "kicking myself", "embarrassing to admit",
+            "embarrassed to admit")
+#: Verbs for handling apologies as work ("drafting formal apologies for the department").
+_APOLOGY_WORK = frozenset("draft write issue handle process deliver send train teach".split())
+
+
+def _owns_fault(lowered: str) -> bool:
+    """'which is entirely my fault', not 'it was not my fault'."""
+    at = lowered.find("my fault")
+    return at >= 0 and not re.search(r"\b(?:not|n't|n’t|never|no)\b", lowered[max(0, at - 25):at])
+
+
+def _not_an_apology(token) -> bool:
+    """An apology word that names the thing, not the writer's own apology: a modifier
+    ("the apology-letter exercise"), apologies as work ("drafting formal apologies"), or
+    words inside quotation marks ("we say sorry to the guest")."""
+    doc = token.doc
+    if token.dep_ in {"compound", "amod"} or (token.i + 1 < len(doc) and doc[token.i + 1].text
+                                              in {"-", "\u2010"}):
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in _APOLOGY_WORK:
+        return True
+    line = token.sent.text[:token.idx - token.sent.start_char]
+    return sum(line.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
+
+
+def _sympathy(sentence: Sentence, index: int) -> bool:
+    """'sorry to hear', 'sorry for your loss', 'sorry about their news': sympathy, not an
+    apology."""
+    after = [t.lower_ for t in sentence[index + 1:index + 3]]
+    return (after[:1] == ["to"] and after[1:2] != [] and after[1] in _SYMPATHY) or (
+        after[:1] in (["for"], ["about"]) and after[1:2] != [] and
+        after[1] in {"your", "their", "his", "her"})
+
+
+def clears(sentence: Sentence) -> bool:
+    """True for sympathy ("I'm so sorry to hear about your father", "sorry for your
+    loss"): every apology word in the sentence offers it: a reading the tone scorer must
+    not overrule."""
+    found = [i for i, t in enumerate(sentence) if t.lower_ in _APOLOGY_WORDS]
+    return bool(found) and all(_sympathy(sentence, i) for i in found)
 
 
 def _negated_before(sentence: Sentence, index: int) -> bool:
@@ -111,10 +159,12 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
     if not sentence.lowers.isdisjoint(_DOCUMENT_SLIPS):
         return
     lowered = sentence.text.lower()
-    if "mea culpa" in lowered or not sentence.lowers.isdisjoint({"belated", "belatedly"}):
+    late = not sentence.lowers.isdisjoint({"late", "later", "delay", "delayed", "belated"})
+    if "mea culpa" in lowered or not sentence.lowers.isdisjoint({"belated", "belatedly"}) or (
+            late and "regrettably" in sentence.lowers):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
         return
-    if "in my defence" in lowered or "in my defense" in lowered or any(
+    if any(p in lowered for p in _EXCUSES) or _owns_fault(lowered) or any(
             t.lower_ == "excuse" and t.pos_ == "NOUN" and
             any(c.lower_ == "my" for c in t.children) for t in sentence):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
@@ -125,12 +175,10 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
     for index, token in enumerate(sentence):
         lower = token.lower_
         if lower in _APOLOGY_WORDS:
-            after = [t.lower_ for t in sentence[index + 1:index + 3]]
-            if after[:1] == ["to"] and after[1:2] and after[1] in _SYMPATHY:
-                continue  # "sorry to hear"
-            if after[:1] in (["for"], ["about"]) and after[1:2] and \
-                    after[1] in {"your", "their", "his", "her"}:
-                continue  # "sorry for your loss", "sorry about their news"
+            if _not_an_apology(token):
+                continue
+            if _sympathy(sentence, index):
+                continue  # "sorry to hear", "sorry for your loss"
             if _negated_before(sentence, index) or _someone_else(token) or _regret(token):
                 continue
             yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
@@ -142,9 +190,10 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
             return  # "I regret that I was unable to respond sooner"
         if token.lemma_.lower() in _PARDON_VERBS and token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+            subject = subject_of(token)
             if any(o.lower_ in {"me", "us"} or any(c.lower_ in {"my", "the", "this", "our"}
                                                    for c in o.children) for o in objects) \
-                    and not _someone_else(token):
+                    and (party(subject) == "reader" or not _someone_else(token)):
                 yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
                 return
 
@@ -155,9 +204,14 @@ def _burden(sentence: Sentence) -> Iterator[Hit]:
     if not words & {"i", "i'm", "me", "my", "i’m"} and not words & {"sorry", "apologies"} \
             and not sentence.text.lower().startswith("not to"):  # "Not to be a pest, but"
         return
-    if words.isdisjoint(imposing) and sentence.lemmas.isdisjoint(imposing):
+    if words.isdisjoint(imposing) and sentence.lemmas.isdisjoint(imposing | {"waste"}):
         return
     for token in sentence:
+        if token.lemma_.lower() == "waste" and token.pos_ == "VERB" and any(
+                t.lower_ in {"your", "you"} for c in token.children if c.dep_ == "dobj"
+                for t in c.subtree) and party(subject_of(token)) in {"writer", None}:
+            yield Hit(sentence.start_char, sentence.end_char, _BURDEN_MESSAGE)
+            return  # "so I don't waste any more of your day"
         if token.lower_ not in imposing and token.lemma_.lower() not in imposing:
             continue
         if token.i > 0 and token.nbor(-1).lower_ == "no":
@@ -173,9 +227,10 @@ def _burden(sentence: Sentence) -> Iterator[Hit]:
 #: Others or their time set above the writer: "far stronger candidates than me", "your
 #: time is more valuable than mine" (not "nobody better than me", a boast).
 _BELOW_OTHERS = re.compile(
-    r"(?i)\b(?:stronger|better|more (?:qualified|experienced|talented|valuable|important|"
+    r"(?i)\b(?:(?:stronger|better|more (?:qualified|experienced|talented|valuable|important|"
     r"precious)|worth (?:far |much |a lot )?more|smarter|brighter|worthier)\b[^.;!?]{0,40}?"
-    r"\bthan (?:me|mine|myself|i (?:am|was))\b")
+    r"\bthan (?:me|mine|myself|i (?:am|was))\b|"
+    r"(?:more important|better|bigger) things to (?:do|worry about|deal with))")
 _NOBODY_ABOVE = re.compile(r"(?i)\b(?:no ?one|nobody|none|no other|not many|few)\b")
 
 
@@ -209,6 +264,8 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
         if token.dep_ not in {"acomp", "attr", "advmod", "dobj"} or token.head.pos_ not in {
                 "VERB", "AUX"}:
             continue
+        if token.dep_ == "advmod" and token.i == sentence.start:
+            continue  # "Regrettably, I have accepted another offer": about the news
         strength = valence(token.lower_) or valence(token.lemma_)
         denied = token.lower_ in _DENIED or any(c.lower_ in _DENIED for c in token.children)
         if strength > -1.5 and not denied:
