@@ -227,10 +227,9 @@ def _burden(sentence: Sentence) -> Iterator[Hit]:
 #: Others or their time set above the writer: "far stronger candidates than me", "your
 #: time is more valuable than mine" (not "nobody better than me", a boast).
 _BELOW_OTHERS = re.compile(
-    r"(?i)\b(?:(?:stronger|better|more (?:qualified|experienced|talented|valuable|important|"
+    r"(?i)\b(?:stronger|better|more (?:qualified|experienced|talented|valuable|important|"
     r"precious)|worth (?:far |much |a lot )?more|smarter|brighter|worthier)\b[^.;!?]{0,40}?"
-    r"\bthan (?:me|mine|myself|i (?:am|was))\b|"
-    r"(?:more important|better|bigger) things to (?:do|worry about|deal with))")
+    r"\bthan (?:me|mine|myself|i (?:am|was))\b")
 _NOBODY_ABOVE = re.compile(r"(?i)\b(?:no ?one|nobody|none|no other|not many|few)\b")
 
 
