@@ -52,7 +52,7 @@ _REMINDER = re.compile(
     r"(have|has) (there been|a decision)|made a decision|decision[- ]making process|"
     r"haven'?t heard|have not heard|not heard back|since (we|i) (spoke|met|interviewed)|"
     r"interviewed (on|last)|(last|previous) (week|email|message|month)|"
-    r"(weeks?|days?) ago|wanted to follow up)\b"
+    r"(weeks?|days?) ago|wanted to follow up(?!\s+(?:and|to|with)\s+(?:say\s+|a\s+)?thank))\b"
 )
 
 

@@ -31,7 +31,8 @@ _GREETING = re.compile(
     r"(?i)^\s*(dear|hi|hii+|hello|hey|heya|hiya|yo|sup|howdy|greetings|good\s+(morning|afternoon"
     r"|evening|day)|to\s+whom\s+(it|this)\s+(may\s+)?concerns?|salutations|respected|to\s+the\s+"
     r"(hiring|search|selection"
-    r"|recruiting|interview|interviewing)\b|morning|afternoon|att(n|ention)(?=\s*:))\b"
+    r"|recruiting|interview|interviewing|person|panel|committee)\b|morning|afternoon|"
+    r"att(n|ention)(?=\s*:))\b"
 )
 # "Sarah, thank you for ...": a capitalised name and a comma open the first line.
 _VOCATIVE = re.compile(r"^\s*((?:(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?[A-Z][a-z'’-]+"

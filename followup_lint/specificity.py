@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
 DetailKind = Literal["named", "discussed"]
 #: Nouns for a part of the employer; a word naming which one is not a subject discussed.
-_ORG_UNITS = frozenset("team department group unit division staff crew side office".split())
+_ORG_UNITS = frozenset("team department group unit division staff crew side office org".split())
+#: Verbs of a change in amount: what they change is a figure discussed, even a job title
+#: ("the charity doubled its volunteer drivers").
+_CHANGE_VERBS = frozenset("double triple halve treble quadruple".split())
 #: Nouns a job title is written before: "the welding role", "the line cook opening".
 _ROLE_SLOTS = frozenset(
     "role position job opening post vacancy opportunity apprenticeship internship traineeship "
@@ -166,6 +169,8 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
                 return None
             return "discussed" if _names_a_thing(token, roles) else "named"
         if pos == "NOUN" and token.is_alpha and len(text) > 2:
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in _CHANGE_VERBS:
+                return "discussed"
             if lemma in generic or lower in generic or _stem(lower) in generic:
                 return None
             if token.dep_ == "compound" and token.head.lemma_.lower() in _ORG_UNITS:

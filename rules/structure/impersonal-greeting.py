@@ -34,7 +34,7 @@ _NOBODY = frozenset(
     "madame company y'all yall valued colleague chair chairperson chairman chairwoman "
     "foreman forewoman leader leaders board trustees governors owner owners proprietor "
     "captain chief superintendent hello hi hey there professional professionals "
-    "concerned".split()
+    "concerned person you".split()
 )
 #: Capitalised words that open a sentence before a comma without naming anyone.
 _NOT_NAMES = frozenset("thanks thank sorry again yes well also so first firstly today "
@@ -83,8 +83,11 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     # common word before it ("Dear Store Manager"): when an addressee's last word is a
     # title, its other words need only be dictionary words, not names.
     organisations = word_list("organisation-words.txt")
+    # "To the person who interviewed me": the description after 'who' names no one either.
+    rest = re.split(r"(?i)\bwho\b", rest, maxsplit=1)[0]
     for addressee in re.split(r"(?i)\s*(?:\band\b|\bor\b|&|/)\s*", rest):
-        words = re.findall(r"[A-Za-z']+", addressee)
+        words = [w[:-2] if w.lower().endswith("'s") and w[:-2].lower() in nobody else w
+                 for w in re.findall(r"[A-Za-z']+", addressee)]  # "Hiring Manager's Name"
         if len(words) > 1 and words[-1].lower() in organisations:
             continue  # "Dear Northwind Logistics": a firm, not a person
         titled = bool(words) and words[-1].lower() in nobody

@@ -63,10 +63,11 @@ _NEED_HEADS = frozenset("need must depend rely count desperate afford".split())
 _HARDSHIP_LEMMAS = _DEPENDANTS | {"evict", "kick"}
 #: Imperatives a plea is made of: "please hire me", "don't pass me over".
 _PLEA_VERBS = frozenset("give hire choose pick take select pass let forget overlook reject "
-                        "consider".split())
+                        "consider make".split())
 #: A promise with no limit: "I'll never ask for a raise", "every single day, forever".
 _UNLIMITED = ("forever", "every single day", "never ask", "never complain", "no complaints",
-              "please, please", "please please")
+              "please, please", "please please", "no limits", "no limit on", "any hours",
+              "around the clock", "24/7", "pay you to")
 
 
 def _begging(sentence: Span) -> Iterator[Hit]:
@@ -152,7 +153,8 @@ def _anything(sentence: Span) -> Iterator[Hit]:
                                         "as low as you", "for any pay", "any salary",
                                         "whatever you can pay", "whatever you're willing to pay",
                                         "absolutely anything", "whatever it takes", "unpaid",
-                                        "whatever makes") + _UNLIMITED)
+                                        "whatever makes", "for less than", "for less money",
+                                        "lower rate", "below the advertised") + _UNLIMITED)
     for token in sentence if not sentence.lowers.isdisjoint({"anything", "whatever"}) else ():
         if token.lower_ in {"anything", "whatever"} and token.dep_ in {"dobj", "pobj", "appos"}:
             verb = token.head if token.dep_ == "dobj" else token.head.head

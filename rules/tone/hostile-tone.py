@@ -108,7 +108,7 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
                        not (t.dep_ == "acl" and t.tag_ == "VBN") for t in sentence)
         labelled = quoted[:1].islower() and not reported and (
             (bool(before) and before[0] in _LABEL_OPENERS)
-            or bool(after) and after[0] in {"means", "meant", "apparently"}
+            or bool(after) and after[0] in {"means", "meant", "apparently"} and before != ["what"]
             # "my 'communication skills'": the reader's verdict on the writer, in a complaint
             or before == ["my"] and _criticises(sentence, quotes=False))
         # 'Great "opportunity": unpaid overtime': praise in front of the quoted words, with
@@ -134,7 +134,9 @@ _BAD = -1.5
 _PRAISE_WORDS = frozenset("riveting noted fascinating inspiring impressive professional "
                           "refreshing illuminating enlightening eye-opening educational "
                           "engaging encouraging memorable".split())
-_REPEATED = re.compile(r"(?i)\b(twice|(three|four|five|six|\d+) times|how not to|least|worst)\b")
+_REPEATED = re.compile(r"(?i)\b(twice|(three|four|five|six|\d+|several|many) times|repeatedly|"
+                       r"on the (second|third|fourth|fifth) (try|attempt|go)|how not to|least|"
+                       r"worst)\b")
 # Verbs of working on a problem: "the bugs your team is fixing" is interest, not sarcasm.
 _WORK_ON = frozenset(
     "solve fix address tackle handle improve reduce turn overcome face discuss explain "
@@ -240,6 +242,7 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
 
     bad = [t for t in words if t not in praise and _strength(t, valence) <= _BAD
            and t.pos_ != "PROPN" and not worked_on(t) and not is_negated(t.head)
+           and not any(c.dep_ == "amod" and _praises(c) >= _FAINT_PRAISE for c in t.children)
            and not ((verb := governing_verb(t)) is not None and (is_negated(verb) or any(
                c.dep_ == "mark" and c.lower_ in {"as", "because", "since"}
                for c in verb.children)))  # "... as spam filters can be overzealous"

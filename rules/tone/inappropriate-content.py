@@ -42,6 +42,10 @@ NEEDS = frozenset({"pos", "dep", "lemma"})
 _GIVING = frozenset(
     "send bring drop post deliver enclose attach book buy get cover throw pop give treat "
     "ship mail leave bake make order arrange enjoy gift offer courier pick have".split())
+#: Verbs of paying for something on someone's behalf.
+_PAYING = frozenset("cover fund sponsor".split())
+_BILLS = frozenset("membership subscription bill tab fee fees costs cost ticket tickets "
+                   "meal dinner lunch drinks holiday trip".split())
 #: The reader asked for it: a sample, a requested item.
 _REQUESTED = ("requested", "you asked", "as asked", "you suggested", "as suggested",
               "as discussed", "as promised", "you wanted")
@@ -51,14 +55,15 @@ _ROMANCE = ("just the two of us", "lucky man", "lucky woman", "lucky guy", "luck
             "wearing a ring", "your number", "my number", "ask you out", "go out with",
             "grab a drink", "get a drink", "a date", "on a date", "dinner date",
             "seeing anyone", "seeing someone", "take you out", "take you to dinner",
-            "take you for dinner", "take you for a drink", "buy you a drink", "buy you dinner")
+            "take you for dinner", "take you for a drink", "buy you a drink", "buy you dinner",
+            "i'm single", "i’m single", "i am single")
 _INNUENDO = ("if you know what i mean", "that's what she said", "that’s what she said",
              "safe for work", "not just for the office", "nocturnal", "wet dream",
              "keep it warm", "dirty joke", "filthier", "in more ways than one",
-             "catch my drift", "wink wink")
+             "catch my drift", "wink wink", "laying pipe", "lay pipe")
 #: Verbs that make an offbeat word a subject of work or study, not a belief.
 _TOPIC_VERBS = frozenset("explain teach study research debunk discuss analyse analyze "
-                         "cover write present test".split())
+                         "cover write present test hear learn".split())
 #: Lives before this one and jobs fated to the writer.
 _FATED = ("past life", "past lives", "previous life", "destined to get", "destined to work",
           "destined to be here", "destined to join", "destined for this")
@@ -79,7 +84,9 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
     if any(phrase in lowered for phrase in _REQUESTED):
         return
     if any(p in lowered for p in ("token of my", "my treat", "on me", "with your name on it",
-                                  "a little something", "little thank-you gift")):
+                                  "a little something", "little thank-you gift")) or (
+            "for free" in lowered and "my chances" in lowered and "your" in sentence.lowers) or \
+            _pays_for_theirs(sentence, gifts):
         yield Hit(sentence.start_char, sentence.end_char, _GIFT_MESSAGE)
         return
     cued = not (sentence.lowers.isdisjoint(gifts) and sentence.lemmas.isdisjoint(gifts))
@@ -87,6 +94,8 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
         if token.lower_ not in gifts and token.lemma_.lower() not in gifts or \
                 token.pos_ not in {"NOUN", "PROPN"}:
             continue
+        if token.dep_ == "pobj" and token.head.lower_ in {"on", "about", "regarding"}:
+            continue  # "a strict policy on gifts": the topic, not a gift
         if token.dep_ in {"compound", "amod", "nmod"} and token.head.lower_ not in gifts and \
                 token.head.lower_ not in {"card", "cards", "certificate", "basket", "box"}:
             continue  # "the wine list", "the cookie line"
@@ -101,6 +110,16 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
         if giving and who in {"writer", None}:
             yield Hit(sentence.start_char, sentence.end_char, _GIFT_MESSAGE)
             return
+
+
+def _pays_for_theirs(sentence: Sentence, gifts: frozenset[str]) -> bool:
+    """'I'd cover your gym membership for a year': paying for the reader's own things (not
+    'cover your night shifts', which is work)."""
+    return not sentence.lemmas.isdisjoint(_PAYING) and any(
+        t.lemma_.lower() in _PAYING and party(subject_of(t)) in {"writer", None} and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in gifts | _BILLS and
+            any(g.dep_ == "poss" and g.lower_ == "your" for g in c.children)
+            for c in t.children) for t in sentence)
 
 
 def _aimed_at_reader(token: Token) -> bool:

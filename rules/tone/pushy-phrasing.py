@@ -107,7 +107,8 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() == "let":
             verb = verb.head  # "let me know by Friday": the reader is asked to let
         if any(a.lemma_.lower() in _REPORTING_HEADS and not _writer_expects(a)
-               for a in verb.ancestors):
+               for a in [verb, *verb.ancestors] if a is not verb or
+               party(subject_of(verb)) == "reader"):
             continue  # "you mentioned you hoped to decide by May": their plan, not a demand
         if is_negated(verb) or any(is_negated(a) for a in verb.ancestors):
             continue  # "please don't feel any pressure to reply right away"
@@ -522,9 +523,12 @@ def _audience_told(sentence: Span) -> Iterator[Hit]:
 
 def _ultimatum(sentence: Span) -> Iterator[Hit]:
     """'If I don't hear by Monday, I'll withdraw'; 'either make an offer or I'm walking'."""
-    for verb in sentence if not sentence.lowers.isdisjoint({"if", "unless"}) else ():
-        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
-                                           for c in verb.children):
+    for verb in sentence if not sentence.lowers.isdisjoint({"if", "unless", "should"}) else ():
+        if verb.dep_ != "advcl" or not any(
+                (c.dep_ == "mark" and c.lower_ in {"if", "unless"}) or
+                # "Should I not hear back by Thursday, ...": a condition put first
+                (c.dep_ == "aux" and c.lower_ == "should" and c.i == min(verb.subtree).i)
+                for c in verb.children):
             continue
         who = party(subject_of(verb))
         unanswered = (who == "writer" and verb.lemma_.lower() in _RECEIVE_VERBS
@@ -532,7 +536,9 @@ def _ultimatum(sentence: Span) -> Iterator[Hit]:
                                                 and is_negated(verb))
         dragging = bool({t.lower_ for t in verb.subtree} & {"longer", "drags", "drag", "later"})
         main = verb.head
-        if main.lemma_.lower() in _NEXT_STEPS and not any(
+        over_their_head = {t.lower_ for t in main.subtree if t.i not in
+                           {x.i for x in verb.subtree}} & _SUPERIORS
+        if main.lemma_.lower() in _NEXT_STEPS and not over_their_head and not any(
                 c.dep_ == "conj" and c.lemma_.lower() in {"keep", "continue"}
                 for c in main.children):
             continue  # "if I don't hear by Friday, I'll give you a call / assume you're deciding"
@@ -579,24 +585,30 @@ _NEXT_STEPS = frozenset("assume wait call ring phone email follow check try writ
 #: Heads that make waiting an offer: "happy to wait", "glad to wait".
 _WILLING = frozenset("happy glad willing content pleased fine delighted prepared".split())
 _ORDINALS = frozenset("second third fourth fifth sixth several multiple umpteenth".split())
+#: "for the third time", "for what must be the fifth time", "Third time now."
+_ORDINAL_TIME = re.compile(
+    r"\bfor (?:what (?:must|might|may|could) be )?the (?:" + "|".join(sorted(_ORDINALS)) +
+    r") time\b|\b(?:second|third|fourth|fifth|sixth) time (?:now|of asking|i've|i have)\b")
 _COUNTED_MESSAGES = _MESSAGE_NOUNS | {"follow-up", "follow-ups", "email", "reminder"}
 
 
 def _nagging(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
     """Counting one's own unanswered messages, or saying they went unanswered."""
     lowered = text.lower()
-    counted = any(f"for the {o} time" in lowered for o in _ORDINALS) or (
+    counted = bool(_ORDINAL_TIME.search(lowered)) or (
         not sentence.lemmas.isdisjoint(_COUNTED_MESSAGES) and any(
             t.lemma_.lower() in _COUNTED_MESSAGES
             and any((c.like_num and c.lower_ not in {"one", "1"}) or c.lower_ in _ORDINALS
                     for c in t.children) for t in sentence))
-    if counted and not words.isdisjoint({"sorry", "apologies", "apologise", "apologize"}):
+    if counted and not (words.isdisjoint({"sorry", "apologies", "apologise", "apologize"}) and
+                        words.isdisjoint(word_list("imposition.txt"))):
         counted = False  # "Sorry for the second email today": the writer owns the extra mail
     fate = bool(words & _UNANSWERED) and bool(
         words & (_MESSAGE_NOUNS | {"emails", "messages", "notes", "ones", "calls"}))
     silence = bool(words & {"silence", "crickets", "ghosted", "ghosting"})
     if counted or silence or (
-            fate and not any(is_softened(t) for t in sentence if t.lower_ in _UNANSWERED)):
+            fate and "in case" not in lowered and  # "in case it got lost": no reproach
+            not any(is_softened(t) for t in sentence if t.lower_ in _UNANSWERED)):
         yield Hit(sentence.start_char, sentence.end_char, "Pointing out how often you have "
                   "written, or that it went unanswered, reads as nagging; send one short, "
                   "friendly check-in instead.", severity=Severity.warning)

@@ -31,7 +31,8 @@ _PERKS = frozenset(
     "salary salaries pay paycheck money compensation bonus bonuses perks perk vacation "
     "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
     "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
-    "401k overtime hybrid remote match relocation healthcare allowance wfh".split()
+    "401k overtime hybrid remote match relocation healthcare allowance wfh uniform "
+    "paid pension scheme".split()
 )
 _LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
                     "interest care".split())
@@ -42,8 +43,31 @@ _HOME = frozenset("apartment flat house home place".split())
 _WORSHIP = frozenset("worship idolize idolise adore".split())
 _FLATTERY_LEMMAS = _GUSH_NOUNS | _WORSHIP
 _SCOPE = ("in the world", "on earth", "of all time", "i have ever", "i've ever", "in history",
+          "on the planet", "in the country", "anywhere in", "anywhere, ever",
           "ever met", "in the universe", "in the entire", "in the history", "of my life",
           "my whole life", "my entire life", "since i was a")
+
+
+#: Words that make a perk the writer's reason: "that's the main thing I'm weighing".
+_FOR_ME = ("for me", "i need", "sold me", "reason i", "afford", "than at my", "than my current",
+           "why i applied", "main thing", "mostly want", "excites me most", "looking for",
+           "the job for", "the role for", "the position for", "my priorities", "my priority",
+           "matter most to me", "matters most to me", "main reason", "most important to me",
+           "deal-breaker", "dealbreaker", "non-negotiable", "plans for it", "big part of why")
+_PERKS_MESSAGE = ("This makes the note about what the job gives you; say what you would bring "
+                  "to the team instead.")
+
+
+def _perks_then_reason(sentence: Span, previous: Span | None) -> Iterator[Hit]:
+    """'Would the staff discount start in week one? That's a big part of why I applied.':
+    the perks asked about, then named as the reason, in the next sentence."""
+    if previous is None or sentence.text.lower().split()[:1] not in (
+            ["that's"], ["that’s"], ["that"], ["those"], ["these"], ["this"], ["it's"]):
+        return
+    if any(p in sentence.text.lower() for p in _FOR_ME) and not _PERKS.isdisjoint(
+            _perk_form(lemma) for lemma in previous.lemmas):
+        yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
+                  severity=Severity.warning)
 
 
 def _perk_form(lemma: str) -> str:
@@ -78,15 +102,9 @@ def _perks(sentence: Span) -> Iterator[Hit]:
                 break
             node = node.head
         lowered = sentence.text.lower()
-        for_me = any(p in lowered for p in (
-            "for me", "i need", "sold me", "reason i", "afford", "than at my", "than my current",
-            "why i applied", "main thing", "mostly want", "excites me most", "looking for",
-            "the job for", "the role for", "the position for", "my priorities", "my priority",
-            "matter most to me", "matters most to me", "main reason", "most important to me",
-            "deal-breaker", "dealbreaker", "non-negotiable", "plans for it"))
+        for_me = any(p in lowered for p in _FOR_ME)
         if mine or liked or for_me:
-            yield Hit(sentence.start_char, sentence.end_char, "This makes the note about what "
-                      "the job gives you; say what you would bring to the team instead.",
+            yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                       severity=Severity.warning)
             return
 
@@ -133,7 +151,11 @@ _ABOVE_ALL = re.compile(
     r"(?:no ?one|nobody|no other \w+)\b[^.;!?]{0,60}?\b(?:better than (?:me|i|mine)|"
     r"as (?:\w+ ){1,2}as (?:me|mine|i))|"
     r"in a (?:different|whole other|higher) league|in a (?:league|class) of my own|"
-    r"(?:come|comes|came|coming) (?:anywhere )?close to (?:me|my)|of my generation)\b")
+    r"(?:come|comes|came|coming) (?:anywhere )?close to (?:me|my)|of my generation|"
+    r"in the history of|"
+    r"\w+er than (?:anyone|anybody|everyone|any other)(?: else)?|"
+    r"(?:won't|will not|won’t|never) find (?:a|an|anyone|anybody) (?:more|better)|"
+    r"more \w+ than (?:anyone|anybody|everyone)(?: else)?)\b")
 #: The writer as the best of a place or group: "I'm the best barista in Leeds", "as the most
 #: gifted designer of my generation" (a plain rank with a figure is a result, not a boast).
 _TOP_OF = re.compile(
@@ -180,8 +202,11 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     """Perks as the reason to want the job; flattery in place of fit."""
     if not draft.has_parse:
         return
+    previous = None
     for sentence in body_sentences(draft):
         hit = next(_perks(sentence), None) or next(_flattery(sentence), None) or \
-            next(_overclaiming(sentence), None)
+            next(_overclaiming(sentence), None) or next(_perks_then_reason(sentence, previous),
+                                                          None)
         if hit is not None:
             yield hit
+        previous = sentence
