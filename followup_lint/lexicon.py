@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import cache, lru_cache
 from pathlib import Path
@@ -28,6 +29,18 @@ def word_list(name: str) -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=256)
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrases as whole words, for matching lowercased text: "for me" is not found in
+    "for mentioning", "i'm single" not in "i'm single-handedly". A phrase that starts or
+    ends with punctuation (", you know") is matched as written at that end."""
+    def bounded(phrase: str) -> str:
+        before = r"(?<![\w-])" if phrase[:1].isalnum() else ""
+        after = r"(?![\w-])" if phrase[-1:].isalnum() else ""
+        return before + re.escape(phrase) + after
+    return re.compile("|".join(bounded(p) for p in phrases))
 
 
 @cache

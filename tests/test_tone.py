@@ -87,3 +87,27 @@ def test_deadline_finding_covers_the_deadline(findings) -> None:
     [(start, end, excerpt)] = findings(text, "pushy-phrasing")
     assert excerpt == text[start:end]
     assert "Friday" in excerpt
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("thank you for mentioning the bike scheme", False),
+    ("that salary is the right one for me.", True),
+    ("i'm single-handedly running the stock room", False),
+    ("just so you know, i'm single.", True),
+    ("could we agree a date for the trial?", False),
+    ("it is, you know, a lot", True),
+])
+def test_tone_phrases_match_whole_words(text: str, found: bool) -> None:
+    from followup_lint.lexicon import phrase_pattern
+
+    pattern = phrase_pattern(("for me", "i'm single", "go on a date", ", you know"))
+    assert bool(pattern.search(text)) is found
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for mentioning the staff bike scheme; good to know it's there.",
+    "Could we agree a date for the trial shift?",
+    "You can rely on me to open up at six.",
+])
+def test_phrases_inside_other_words_are_not_read(fired, text: str) -> None:
+    assert not fired(text) & {"self-centred", "inappropriate-content"}

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.lexicon import valence, word_list
+from followup_lint.lexicon import phrase_pattern, valence, word_list
 from followup_lint.rule import Hit
 from followup_lint.syntax import body_sentences, party, subject_of
 
@@ -164,7 +164,7 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
             late and "regrettably" in sentence.lowers):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
         return
-    if any(p in lowered for p in _EXCUSES) or _owns_fault(lowered) or any(
+    if phrase_pattern(_EXCUSES).search(lowered) or _owns_fault(lowered) or any(
             t.lower_ == "excuse" and t.pos_ == "NOUN" and
             any(c.lower_ == "my" for c in t.children) for t in sentence):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
@@ -291,7 +291,7 @@ _WRITER_SUBJECTS = frozenset("i i'm i’m".split())
 
 def _hedges(sentence: Sentence) -> Iterator[Hit]:
     lowered = " ".join(sentence.text.lower().split())
-    if any(frame in lowered for frame in _LEAVE_FRAMES):
+    if phrase_pattern(_LEAVE_FRAMES).search(lowered):
         yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
         return
     tokens = list(sentence)
@@ -308,7 +308,7 @@ def _hedges(sentence: Sentence) -> Iterator[Hit]:
     if not sentence.lowers & {"i", "i'd", "i’d", "me"}:
         return
     hedges = set(sentence.lowers & _HEDGES)
-    hedges |= {phrase for phrase in _HEDGE_PHRASES if phrase in lowered}
+    hedges |= {m.group() for m in phrase_pattern(_HEDGE_PHRASES).finditer(lowered)}
     if len(hedges) >= 2:
         yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
 

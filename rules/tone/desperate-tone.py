@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from followup_lint.content import ties_experience
-from followup_lint.lexicon import word_list
+from followup_lint.lexicon import phrase_pattern, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit, RuleOptions
 from followup_lint.syntax import body_sentences, is_negated, is_softened, party, subject_of
@@ -68,6 +68,13 @@ _PLEA_VERBS = frozenset("give hire choose pick take select pass let forget overl
 _UNLIMITED = ("forever", "every single day", "never ask", "never complain", "no complaints",
               "please, please", "please please", "no limits", "no limit on", "any hours",
               "around the clock", "24/7", "pay you to")
+
+
+#: Offers with no limit on work or pay: "for free", "a pay cut", "whatever it takes".
+_OFFERS = ("for free", "pay cut", "for nothing", "literally anything", "as low as you",
+           "for any pay", "any salary", "whatever you can pay", "whatever you're willing to pay",
+           "absolutely anything", "whatever it takes", "unpaid", "whatever makes",
+           "for less than", "for less money", "lower rate", "below the advertised") + _UNLIMITED
 
 
 def _begging(sentence: Span) -> Iterator[Hit]:
@@ -149,12 +156,7 @@ def _hardship(sentence: Span) -> Iterator[Hit]:
 def _anything(sentence: Span) -> Iterator[Hit]:
     """'I'll do literally anything', 'I'd work for free': offering whatever it takes."""
     lowered = sentence.text.lower()
-    offers = any(p in lowered for p in ("for free", "pay cut", "for nothing", "literally anything",
-                                        "as low as you", "for any pay", "any salary",
-                                        "whatever you can pay", "whatever you're willing to pay",
-                                        "absolutely anything", "whatever it takes", "unpaid",
-                                        "whatever makes", "for less than", "for less money",
-                                        "lower rate", "below the advertised") + _UNLIMITED)
+    offers = bool(phrase_pattern(_OFFERS).search(lowered))
     for token in sentence if not sentence.lowers.isdisjoint({"anything", "whatever"}) else ():
         if token.lower_ in {"anything", "whatever"} and token.dep_ in {"dobj", "pobj", "appos"}:
             verb = token.head if token.dep_ == "dobj" else token.head.head

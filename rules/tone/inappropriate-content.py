@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.lexicon import word_list
+from followup_lint.lexicon import phrase_pattern, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
 from followup_lint.syntax import (
@@ -53,7 +53,8 @@ _REQUESTED = ("requested", "you asked", "as asked", "you suggested", "as suggest
 _ROMANCE = ("just the two of us", "lucky man", "lucky woman", "lucky guy", "lucky girl",
             "are you single", "you're single", "you’re single", "you are single",
             "wearing a ring", "your number", "my number", "ask you out", "go out with",
-            "grab a drink", "get a drink", "a date", "on a date", "dinner date",
+            "grab a drink", "get a drink", "go on a date", "out on a date", "on a date with",
+            "dinner date", "a date with you",
             "seeing anyone", "seeing someone", "take you out", "take you to dinner",
             "take you for dinner", "take you for a drink", "buy you a drink", "buy you dinner",
             "i'm single", "i’m single", "i am single")
@@ -67,6 +68,18 @@ _TOPIC_VERBS = frozenset("explain teach study research debunk discuss analyse an
 #: Lives before this one and jobs fated to the writer.
 _FATED = ("past life", "past lives", "previous life", "destined to get", "destined to work",
           "destined to be here", "destined to join", "destined for this")
+#: Gifts in the sentence's own words ("it's on me", "a token of my thanks").
+_GIFTS_SAID = ("token of my", "my treat", "with your name on it", "a little something",
+               "little thank-you gift", "drinks are on me", "drinks on me", "it's on me",
+               "it’s on me", "lunch is on me", "dinner is on me", "coffee is on me",
+               "the next round is on me", "next one's on me", "next one’s on me")
+
+
+_REQUESTED_WORDS = phrase_pattern(_REQUESTED)
+_GIFT_WORDS = phrase_pattern(_GIFTS_SAID)
+_ROMANCE_WORDS = phrase_pattern(_ROMANCE)
+_INNUENDO_WORDS = phrase_pattern(_INNUENDO)
+_FATED_WORDS = phrase_pattern(_FATED)
 _DREAM_SCENE = frozenset("night dreamt dreamed vivid woke sleep asleep".split())
 
 _GIFT_MESSAGE = ("A gift after an interview can look like an attempt to sway the decision; "
@@ -81,10 +94,9 @@ _OFFBEAT_MESSAGE = ("Horoscopes, omens and dreams are not reasons to hire you; g
 def _gift(sentence: Sentence) -> Iterator[Hit]:
     gifts = word_list("gifts.txt")
     lowered = sentence.text.lower()
-    if any(phrase in lowered for phrase in _REQUESTED):
+    if _REQUESTED_WORDS.search(lowered):
         return
-    if any(p in lowered for p in ("token of my", "my treat", "on me", "with your name on it",
-                                  "a little something", "little thank-you gift")) or (
+    if _GIFT_WORDS.search(lowered) or (
             "for free" in lowered and "my chances" in lowered and "your" in sentence.lowers) or \
             _pays_for_theirs(sentence, gifts):
         yield Hit(sentence.start_char, sentence.end_char, _GIFT_MESSAGE)
@@ -132,7 +144,7 @@ def _aimed_at_reader(token: Token) -> bool:
 def _looks(sentence: Sentence) -> Iterator[Hit]:
     appearance, looks = word_list("appearance.txt"), word_list("looks.txt")
     lowered = sentence.text.lower()
-    romance = any(phrase in lowered for phrase in _ROMANCE) or (
+    romance = bool(_ROMANCE_WORDS.search(lowered)) or (
         "good-looking" in lowered and bool(sentence.lowers & READER_WORDS))
     cues = not (sentence.lowers.isdisjoint(appearance) and sentence.lowers.isdisjoint(looks))
     for token in sentence if cues else ():
@@ -150,7 +162,7 @@ def _looks(sentence: Sentence) -> Iterator[Hit]:
 def _crude(sentence: Sentence) -> Iterator[Hit]:
     crude = word_list("crude.txt")
     lowered = sentence.text.lower()
-    if not sentence.lowers.isdisjoint(crude) or any(p in lowered for p in _INNUENDO):
+    if not sentence.lowers.isdisjoint(crude) or _INNUENDO_WORDS.search(lowered):
         yield Hit(sentence.start_char, sentence.end_char, _CRUDE_MESSAGE,
                   severity=Severity.error)
 
@@ -159,7 +171,7 @@ def _offbeat(sentence: Sentence) -> Iterator[Hit]:
     offbeat = word_list("offbeat.txt")
     words = sentence.lowers
     lowered = sentence.text.lower()
-    if any(p in lowered for p in _FATED):
+    if _FATED_WORDS.search(lowered):
         yield Hit(sentence.start_char, sentence.end_char, _OFFBEAT_MESSAGE)
         return
     if words.isdisjoint(offbeat) and "dream" not in sentence.lemmas:

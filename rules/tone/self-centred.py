@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.lexicon import valence
+from followup_lint.lexicon import phrase_pattern, valence
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
 from followup_lint.syntax import body_sentences, party, subject_of
@@ -54,6 +54,8 @@ _FOR_ME = ("for me", "i need", "sold me", "reason i", "afford", "than at my", "t
            "the job for", "the role for", "the position for", "my priorities", "my priority",
            "matter most to me", "matters most to me", "main reason", "most important to me",
            "deal-breaker", "dealbreaker", "non-negotiable", "plans for it", "big part of why")
+#: ... matched as whole words ("for me" is not in "for mentioning").
+_FOR_ME_WORDS = phrase_pattern(_FOR_ME)
 _PERKS_MESSAGE = ("This makes the note about what the job gives you; say what you would bring "
                   "to the team instead.")
 
@@ -64,7 +66,7 @@ def _perks_then_reason(sentence: Span, previous: Span | None) -> Iterator[Hit]:
     if previous is None or sentence.text.lower().split()[:1] not in (
             ["that's"], ["that’s"], ["that"], ["those"], ["these"], ["this"], ["it's"]):
         return
-    if any(p in sentence.text.lower() for p in _FOR_ME) and not _PERKS.isdisjoint(
+    if _FOR_ME_WORDS.search(sentence.text.lower()) and not _PERKS.isdisjoint(
             _perk_form(lemma) for lemma in previous.lemmas):
         yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                   severity=Severity.warning)
@@ -102,7 +104,7 @@ def _perks(sentence: Span) -> Iterator[Hit]:
                 break
             node = node.head
         lowered = sentence.text.lower()
-        for_me = any(p in lowered for p in _FOR_ME)
+        for_me = bool(_FOR_ME_WORDS.search(lowered))
         if mine or liked or for_me:
             yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                       severity=Severity.warning)
@@ -122,7 +124,7 @@ def _aimed_at_reader(token: Token) -> bool:
 
 def _flattery(sentence: Span) -> Iterator[Hit]:
     lowered = sentence.text.lower()
-    scoped = any(scope in lowered for scope in _SCOPE) and any(
+    scoped = bool(phrase_pattern(_SCOPE).search(lowered)) and any(
         t.tag_ == "JJS" or (t.lower_ == "most" and t.dep_ == "advmod") for t in sentence)
     gush = not sentence.lemmas.isdisjoint(_FLATTERY_LEMMAS) and (
         any(t.lemma_.lower() in _GUSH_NOUNS and _aimed_at_reader(t) for t in sentence) or
@@ -159,8 +161,8 @@ _ABOVE_ALL = re.compile(
 #: The writer as the best of a place or group: "I'm the best barista in Leeds", "as the most
 #: gifted designer of my generation" (a plain rank with a figure is a result, not a boast).
 _TOP_OF = re.compile(
-    r"(?i)\b(?:i(?:'m|’m| am)|as)\s+(?:(?:quite|just|\w+ly)\s+){0,2}the (best|greatest|finest|most (\w+))\b"
-    r"[^.;!?]{0,40}?\b(?:in|of|on) (?:the |my |this |our |all |\w+$|[A-Z])")
+    r"(?i)\b(?:i(?:'m|’m| am)|as)\s+(?:(?:quite|just|\w+ly)\s+){0,2}"
+    r"the (best|greatest|finest|most (\w+))\b[^.;!?]{0,40}?\b(?:in|of|on) \w")
 
 
 def _overclaiming(sentence: Span) -> Iterator[Hit]:
