@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from followup_lint.lexicon import phrase_pattern, valence
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
-from followup_lint.syntax import body_sentences, party, subject_of
+from followup_lint.syntax import body_sentences, is_question, party, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -32,7 +32,7 @@ _PERKS = frozenset(
     "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
     "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
     "401k overtime hybrid remote match relocation healthcare allowance wfh uniform "
-    "paid pension scheme".split()
+    "paid pension scheme car bump rise vacation leave".split()
 )
 _LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
                     "interest care".split())
@@ -53,7 +53,9 @@ _FOR_ME = ("for me", "i need", "sold me", "reason i", "afford", "than at my", "t
            "why i applied", "main thing", "mostly want", "excites me most", "looking for",
            "the job for", "the role for", "the position for", "my priorities", "my priority",
            "matter most to me", "matters most to me", "main reason", "most important to me",
-           "deal-breaker", "dealbreaker", "non-negotiable", "plans for it", "big part of why")
+           "deal-breaker", "dealbreaker", "non-negotiable", "plans for it", "big part of why",
+           "hoping for", "as much", "as many", "really need", "before anything else",
+           "before we discuss")
 #: ... matched as whole words ("for me" is not in "for mentioning").
 _FOR_ME_WORDS = phrase_pattern(_FOR_ME)
 _PERKS_MESSAGE = ("This makes the note about what the job gives you; say what you would bring "
@@ -105,10 +107,27 @@ def _perks(sentence: Span) -> Iterator[Hit]:
             node = node.head
         lowered = sentence.text.lower()
         for_me = bool(_FOR_ME_WORDS.search(lowered))
-        if mine or liked or for_me:
+        asked = lemma in _ASKED_PERKS and _asks(sentence)
+        if mine or liked or for_me or asked:
             yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                       severity=Severity.warning)
             return
+
+
+#: Perks that are money or freebies: asking about them before an offer is about oneself
+#: (how the work is arranged, hybrid or on site, is a fair question).
+_ASKED_PERKS = _PERKS - frozenset("hybrid remote schedule commute overtime workweek tuition "
+                                  "reimbursement paid benefits match scheme leave".split())
+#: Verbs that put a question indirectly: "I was wondering whether", "could you tell me".
+_ASKING = frozenset("wonder ask check tell know confirm clarify remind".split())
+
+
+def _asks(sentence: Span) -> bool:
+    """A question about what the job gives ("does the role come with a company car?", "I
+    was wondering whether the free lunches are every day"): perks asked about in a note that
+    should be about the work."""
+    return is_question(sentence) or (not sentence.lemmas.isdisjoint(_ASKING) and any(
+        t.lower_ in {"whether", "if", "how", "when", "what"} for t in sentence))
 
 
 def _aimed_at_reader(token: Token) -> bool:
