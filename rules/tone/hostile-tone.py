@@ -155,10 +155,11 @@ _DUTIES = frozenset(
     "know answer reply respond prepare listen read care call email write return "
     "show attend acknowledge explain introduce update confirm organise organize check "
     "notice remember understand apologise apologize follow ring text greet".split())
-#: People of the hiring side a failing is laid on (besides 'you' and 'your ...').
 #: Duties done to a thing: reading the CV, answering emails, returning calls.
 _DONE_TO_A_THING = frozenset("read write return check answer call email follow text ring show "
                              "update introduce explain greet".split())
+#: People of the hiring side a failing is laid on (besides 'you' and 'your ...'; the
+#: syntax module's THEIR_SIDE also holds their things: the process, an email, a link).
 _THEIR_PEOPLE = frozenset(
     "they company firm team hr recruiter interviewer manager management department panel "
     "people everyone anyone anybody nobody staff receptionist director boss who "

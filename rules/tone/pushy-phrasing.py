@@ -390,9 +390,7 @@ def _resignation(sentence: Span, words: set[str]) -> Iterator[Hit]:
         only = any(c.lower_ == "only" for c in verb.children)
         scope = sentence.root if verb.dep_ == "parataxis" else verb
         # The condition is not the assumption: "If I don't hear, I'll assume you're deciding".
-        condition = {t.i for c in scope.children if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-            for t in c.subtree}
+        condition = {t.i for c in scope.children if _is_condition(c) for t in c.subtree}
         rest = {t.lower_ for t in scope.subtree if t.i != verb.i and t.i not in condition}
         if rest & {"unless", "otherwise"}:
             continue  # "I'll assume so unless I hear otherwise": a courteous default
@@ -475,10 +473,10 @@ def _threat(sentence: Span) -> Iterator[Hit]:
         subtree = {t.lower_ for t in verb.subtree}
         # The matter taken to them ("raise this with your manager") or they are copied in
         # ("I'm copying your HR director"), unless the reader asked for it ("as you asked").
+        # The object is read with the words naming it ("the council's complaints
+        # department"); the superiors are whom it goes to: the object, or 'with'/'to' whom.
         objects = {t.lower_ for c in verb.children if c.dep_ == "dobj"
                    for t in [c, *(x for x in c.children if x.dep_ in {"compound", "poss"})]}
-        # ... with the words naming it: "the council's complaints department"
-        # The superiors are who it goes to: the object copied in, or whom it is raised with.
         reached = objects | {t.lower_ for c in verb.children
                              if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "with"}
                              for t in c.subtree}
@@ -521,14 +519,19 @@ def _audience_told(sentence: Span) -> Iterator[Hit]:
             return
 
 
+def _is_condition(clause: Token) -> bool:
+    """An adverbial clause of condition: 'if I don't hear', 'unless', or one put first with
+    'should' ("Should I not hear back by Thursday, ...")."""
+    return clause.dep_ == "advcl" and any(
+        (c.dep_ == "mark" and c.lower_ in {"if", "unless"}) or
+        (c.dep_ == "aux" and c.lower_ == "should" and c.i == min(clause.subtree).i)
+        for c in clause.children)
+
+
 def _ultimatum(sentence: Span) -> Iterator[Hit]:
     """'If I don't hear by Monday, I'll withdraw'; 'either make an offer or I'm walking'."""
     for verb in sentence if not sentence.lowers.isdisjoint({"if", "unless", "should"}) else ():
-        if verb.dep_ != "advcl" or not any(
-                (c.dep_ == "mark" and c.lower_ in {"if", "unless"}) or
-                # "Should I not hear back by Thursday, ...": a condition put first
-                (c.dep_ == "aux" and c.lower_ == "should" and c.i == min(verb.subtree).i)
-                for c in verb.children):
+        if not _is_condition(verb):
             continue
         who = party(subject_of(verb))
         unanswered = (who == "writer" and verb.lemma_.lower() in _RECEIVE_VERBS
