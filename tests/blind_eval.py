@@ -1,24 +1,26 @@
 """Precision and recall of the tone rules on blind sets: sentences and short notes written by
 someone who had not seen the rules (tests/blind/).
 
-Seven independent sets, each written by different helper sessions that never saw the
+Nine independent sets, each written by different helper sessions that never saw the
 rules:
 
 * ``A``, ``B`` and ``C`` are development sets: their misses were looked at, rules were
   generalised from them and the tone scorer was trained on them, so their figures are
   optimistic (``C`` was held out in the first round, then opened);
 * ``D`` (held out through the second round) and ``E`` (measured once at its end) were
-  opened in the third round: their misses were read and the scorer is trained on them;
-* ``F`` was written at the start of the third round by four fresh helpers and held out
+  opened in the third round; ``F`` (held out through the third round) and ``G`` (written at
+  its end, measured once midway through the fourth) were opened in the fourth: their
+  misses were read and the scorer is trained on them;
+* ``H`` was written at the start of the fourth round by four fresh helpers and held out
   through it: never trained on, its misses never listed, measured once at the end. Once
   a rule is changed because of a miss in it, it stops being blind and a fresh set is due;
-* ``G`` was written at the end of the third round by four more fresh helpers and has not
-  been measured at all (it is not in ``SETS``): the next round's held-out set.
+* ``I`` was written during the fourth round by four more fresh helpers and has not been
+  measured at all (it is not in ``SETS``): the next round's held-out set.
 
-``A``, ``D``, ``E`` and ``F`` also cover two categories the others do not: ``apologetic``
-(apologies and hedges where confidence belongs) and ``inappropriate`` (gifts, crude
-jokes, offbeat stories). A leftover template slot in the greeting (``Dear [Name],``) is
-reported by ``unfilled-placeholder`` and counts for ``generic_greeting``.
+All but ``B`` and ``C`` also cover two more categories: ``apologetic`` (apologies and
+hedges where confidence belongs) and ``inappropriate`` (gifts, crude jokes, offbeat
+stories). A leftover template slot in the greeting (``Dear [Name],``) is reported by
+``unfilled-placeholder`` and counts for ``generic_greeting``.
 
 Each file has ``bad`` items (a careers coach would flag them for the category) and
 ``good`` items (hard negatives: polite, sendable wording close to the bad ones). An item
@@ -55,9 +57,9 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
 #: The newest held-out set, and every set never trained on nor read for misses.
 HELD_OUT = "H"
 NEVER_TRAINED = ("H", "I")
-SETS = ("A", "B", "C", "D", "E", "F", "G")
+SETS = ("A", "B", "C", "D", "E", "F", "G", "H")
 #: Written but never measured: kept back for the next round to hold out.
-UNMEASURED = ("H", "I")
+UNMEASURED = ("I",)
 
 
 @dataclass

@@ -1,11 +1,12 @@
 """Tone judgement measured on blind sets (tests/blind/): writing nobody here tuned against.
 
 Floors, not targets: each is the figure measured when the rules last changed, less a
-small margin, so a change that loses judgement on unseen writing fails here. Set F is
-held out (see tests/blind_eval.py); A to E were used to generalise the rules and to train
-the tone scorer, so their floors are higher. The goal (recall >= 0.85, precision
->= 0.95 per category) is reported in docs/design.md with the figures; categories below
-it are named there.
+small margin, so a change that loses judgement on unseen writing fails here. Set H was
+held out through the fourth round and measured once at its end (see tests/blind_eval.py);
+A to G were used to generalise the rules and to train the tone scorer, so their floors are
+higher. Set I is written but not measured: only its shape is tested. The goal (recall
+>= 0.85, precision >= 0.95 per category) is reported in docs/design.md with the figures;
+categories below it are named there.
 """
 
 from __future__ import annotations
@@ -17,28 +18,38 @@ from followup_lint import Linter
 
 #: (recall floor, precision floor) per set and category.
 FLOORS: dict[str, dict[str, tuple[float, float]]] = {
-    "A": {"apologetic": (0.95, 0.96), "casual": (0.95, 0.93), "desperate": (0.89, 0.93),
-          "generic": (0.95, 0.96), "generic_greeting": (0.95, 0.96), "hostile": (0.73, 0.96),
-          "inappropriate": (0.95, 0.96), "pushy": (0.92, 0.96)},
-    "B": {"casual": (0.92, 0.96), "desperate": (0.76, 0.96), "generic": (0.95, 0.93),
-          "generic_greeting": (0.95, 0.96), "hostile": (0.70, 0.96), "pushy": (0.76, 0.96)},
-    "C": {"casual": (0.90, 0.91), "desperate": (0.85, 0.93), "generic": (0.92, 0.93),
-          "generic_greeting": (0.95, 0.96), "hostile": (0.60, 0.96), "pushy": (0.83, 0.96)},
+    "A": {"apologetic": (0.95, 0.96), "casual": (0.95, 0.96), "desperate": (0.89, 0.93),
+          "generic": (0.95, 0.96), "generic_greeting": (0.95, 0.96), "hostile": (0.86, 0.96),
+          "inappropriate": (0.95, 0.96), "pushy": (0.95, 0.96)},
+    "B": {"casual": (0.95, 0.96), "desperate": (0.92, 0.96), "generic": (0.95, 0.93),
+          "generic_greeting": (0.95, 0.96), "hostile": (0.81, 0.96), "pushy": (0.87, 0.96)},
+    "C": {"casual": (0.90, 0.96), "desperate": (0.92, 0.93), "generic": (0.92, 0.93),
+          "generic_greeting": (0.95, 0.96), "hostile": (0.77, 0.96), "pushy": (0.92, 0.96)},
     # Held out through the second round, opened in the third (misses read, trained on).
-    "D": {"apologetic": (0.92, 0.93), "casual": (0.93, 0.92), "desperate": (0.85, 0.96),
-          "generic": (0.90, 0.93), "generic_greeting": (0.93, 0.96), "hostile": (0.67, 0.96),
-          "inappropriate": (0.90, 0.93), "pushy": (0.75, 0.90)},
-    "E": {"apologetic": (0.88, 0.91), "casual": (0.95, 0.96), "desperate": (0.90, 0.93),
-          "generic": (0.84, 0.96), "generic_greeting": (0.93, 0.96), "hostile": (0.76, 0.88),
-          "inappropriate": (0.90, 0.93), "pushy": (0.90, 0.93)},
-    # Written at the start of the third round, held out through it, measured once at its end.
-    "F": {"apologetic": (0.82, 0.93), "casual": (0.86, 0.94), "desperate": (0.56, 0.96),
-          "generic": (0.67, 0.90), "generic_greeting": (0.85, 0.96), "hostile": (0.44, 0.83),
-          "inappropriate": (0.76, 0.87), "pushy": (0.61, 0.88)},
+    "D": {"apologetic": (0.92, 0.96), "casual": (0.93, 0.96), "desperate": (0.92, 0.96),
+          "generic": (0.90, 0.96), "generic_greeting": (0.93, 0.96), "hostile": (0.88, 0.96),
+          "inappropriate": (0.92, 0.93), "pushy": (0.86, 0.93)},
+    "E": {"apologetic": (0.84, 0.93), "casual": (0.95, 0.96), "desperate": (0.92, 0.93),
+          "generic": (0.90, 0.96), "generic_greeting": (0.93, 0.96), "hostile": (0.83, 0.91),
+          "inappropriate": (0.88, 0.91), "pushy": (0.92, 0.96)},
+    # Written at the start of the third round, held out through it and measured once at its
+    # end; opened in the fourth.
+    "F": {"apologetic": (0.91, 0.96), "casual": (0.93, 0.96), "desperate": (0.93, 0.96),
+          "generic": (0.87, 0.96), "generic_greeting": (0.95, 0.96), "hostile": (0.82, 0.93),
+          "inappropriate": (0.91, 0.94), "pushy": (0.91, 0.96)},
+    # Written at the end of the third round; measured once midway through the fourth, then
+    # opened.
+    "G": {"apologetic": (0.95, 0.96), "casual": (0.90, 0.96), "desperate": (0.86, 0.96),
+          "generic": (0.90, 0.96), "generic_greeting": (0.92, 0.96), "hostile": (0.90, 0.96),
+          "inappropriate": (0.92, 0.96), "pushy": (0.95, 0.96)},
+    # Written at the start of the fourth round, held out through it, measured once at its end.
+    "H": {"apologetic": (0.75, 0.96), "casual": (0.82, 0.94), "desperate": (0.72, 0.93),
+          "generic": (0.74, 0.96), "generic_greeting": (0.89, 0.96), "hostile": (0.62, 0.88),
+          "inappropriate": (0.77, 0.89), "pushy": (0.67, 0.91)},
 }
 
 
-#: Every set covers these; A, D, E and F also cover 'apologetic' and 'inappropriate'.
+#: Every set covers these; all but B and C also cover 'apologetic' and 'inappropriate'.
 CORE = ("casual", "desperate", "generic", "generic_greeting", "hostile", "pushy")
 
 

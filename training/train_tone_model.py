@@ -4,7 +4,7 @@
     python training/train_tone_model.py --report   # also print calibration figures
 
 Data: every ``bad``/``good`` list in ``training/sentences/*.toml`` (written for training)
-and in the development blind sets ``tests/blind/{A..E}`` -- never the held-out sets named
+and in the development blind sets ``tests/blind/{A..G}`` -- never the held-out sets named
 by ``tests/blind_eval.NEVER_TRAINED``. For a category, its ``bad`` items are positives; every
 ``good`` item of every file, and the bad items of the whole-email categories (generic
 notes, impersonal greetings: fine in tone), are negatives.
