@@ -100,16 +100,29 @@ def write_fixed(path: str | Path, original: str, fixed: str) -> None:
 def _interrupts_deferred() -> Iterator[None]:
     """Hold Ctrl-C and SIGTERM until the block ends (main thread, POSIX): a signal that
     arrives between creating the temporary file and renaming or removing it would leave
-    the temporary behind. The signal is delivered as soon as the block ends."""
+    the temporary behind. The signal is delivered as soon as the block ends.
+
+    Blocking the signals is not enough on its own: one that reached the process just
+    before the block is already pending inside Python and would raise KeyboardInterrupt
+    at any point of the block (inside ``mkstemp``, before its name is known). So for the
+    block the Python handlers only note the signal, which is raised again after it."""
     if not hasattr(signal, "pthread_sigmask") or \
             threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    held = (signal.SIGINT, signal.SIGTERM)
+    noted: list[int] = []
+    handlers = {number: signal.signal(number, lambda number, _frame: noted.append(number))
+                for number in held}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, set(held))
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+        if noted:
+            signal.raise_signal(noted[0])
 
 
 def _replace(path: Path, data: bytes, before: bytes, status: os.stat_result) -> None:

@@ -219,3 +219,21 @@ def test_write_fixed_names_an_unencodable_fix(tmp_path: Path) -> None:
     with pytest.raises(WriteError, match="cannot be encoded as utf-16-le"):
         write_fixed(path, "ab", "a\ud800b")
     assert path.read_bytes() == b"\xff\xfe" + "ab".encode("utf-16-le")
+
+
+@POSIX
+def test_ctrl_c_inside_the_write_is_held_until_the_write_ends() -> None:
+    """A Ctrl-C raised inside the write (also one already pending in Python when it starts)
+    interrupts only after the temporary file is renamed or removed."""
+    from followup_lint.writeback import _interrupts_deferred
+
+    reached = []
+    with pytest.raises(KeyboardInterrupt):
+        with _interrupts_deferred():
+            signal.raise_signal(signal.SIGINT)  # held by the signal mask
+            reached.append("after the signal")
+            # Python running its handler for a signal that arrived just before the block
+            signal.getsignal(signal.SIGINT)(signal.SIGINT, None)
+            reached.append("after the pending one")
+    assert reached == ["after the signal", "after the pending one"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
