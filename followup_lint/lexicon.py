@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,16 +32,37 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
+class PhrasePattern:
+    """Phrases found as whole words in lowercased text: "for me" is not found in "for
+    mentioning", "i'm single" not in "i'm single-handedly". A phrase that starts or ends
+    with punctuation (", you know") is matched as written at that end. A plain substring
+    test runs first: most sentences hold none of the phrases, and it is some twenty times
+    cheaper than the bounded expression."""
+
+    __slots__ = ("phrases", "_pattern")
+
+    def __init__(self, phrases: tuple[str, ...]):
+        def bounded(phrase: str) -> str:
+            before = r"(?<![\w-])" if phrase[:1].isalnum() else ""
+            after = r"(?![\w-])" if phrase[-1:].isalnum() else ""
+            return before + re.escape(phrase) + after
+        self.phrases = phrases
+        self._pattern = re.compile("|".join(bounded(p) for p in phrases))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if not any(phrase in text for phrase in self.phrases):
+            return None
+        return self._pattern.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if any(phrase in text for phrase in self.phrases):
+            yield from self._pattern.finditer(text)
+
+
 @lru_cache(maxsize=256)
-def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """The phrases as whole words, for matching lowercased text: "for me" is not found in
-    "for mentioning", "i'm single" not in "i'm single-handedly". A phrase that starts or
-    ends with punctuation (", you know") is matched as written at that end."""
-    def bounded(phrase: str) -> str:
-        before = r"(?<![\w-])" if phrase[:1].isalnum() else ""
-        after = r"(?![\w-])" if phrase[-1:].isalnum() else ""
-        return before + re.escape(phrase) + after
-    return re.compile("|".join(bounded(p) for p in phrases))
+def phrase_pattern(phrases: tuple[str, ...]) -> PhrasePattern:
+    """The PhrasePattern of ``phrases`` (built once per tuple)."""
+    return PhrasePattern(phrases)
 
 
 @cache
