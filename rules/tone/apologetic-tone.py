@@ -164,7 +164,8 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
             late and "regrettably" in sentence.lowers):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
         return
-    if phrase_pattern(_EXCUSES).search(lowered) or _owns_fault(lowered) or any(
+    if phrase_pattern(_EXCUSES).search(lowered) or _owns_fault(lowered) or \
+            "excuse" in sentence.lowers and any(
             t.lower_ == "excuse" and t.pos_ == "NOUN" and
             any(c.lower_ == "my" for c in t.children) for t in sentence):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
