@@ -228,12 +228,11 @@ def test_ctrl_c_inside_the_write_is_held_until_the_write_ends() -> None:
     from followup_lint.writeback import _interrupts_deferred
 
     reached = []
-    with pytest.raises(KeyboardInterrupt):
-        with _interrupts_deferred():
-            signal.raise_signal(signal.SIGINT)  # held by the signal mask
-            reached.append("after the signal")
-            # Python running its handler for a signal that arrived just before the block
-            signal.getsignal(signal.SIGINT)(signal.SIGINT, None)
-            reached.append("after the pending one")
+    with pytest.raises(KeyboardInterrupt), _interrupts_deferred():
+        signal.raise_signal(signal.SIGINT)  # held by the signal mask
+        reached.append("after the signal")
+        # Python running its handler for a signal that arrived just before the block
+        signal.getsignal(signal.SIGINT)(signal.SIGINT, None)
+        reached.append("after the pending one")
     assert reached == ["after the signal", "after the pending one"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
