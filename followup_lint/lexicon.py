@@ -59,9 +59,8 @@ class PhrasePattern:
             yield from self._pattern.finditer(text)
 
 
-@lru_cache(maxsize=256)
 def phrase_pattern(phrases: tuple[str, ...]) -> PhrasePattern:
-    """The PhrasePattern of ``phrases`` (built once per tuple)."""
+    """The PhrasePattern of ``phrases``; build it once, where the phrases are defined."""
     return PhrasePattern(phrases)
 
 

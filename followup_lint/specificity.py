@@ -49,7 +49,8 @@ _NAME_STOP = frozenset("inc llc ltd corp co company group the and of for a an".s
 _WORD = re.compile(r"[a-z0-9]+")
 #: Units a number dates or times a thing by, rather than counting a subject.
 _NOUN_ENDING = re.compile(r"(?:ment|tion|sion)s?$")
-#: Nouns for a change from one thing to another.
+#: Words for a change from one thing to another, noun or verb ("the move from", "migrate
+#: to").
 _CHANGES = frozenset("move migration switch transition shift upgrade conversion change "
                      "migrate".split())
 #: Nouns for a piece of work, named by the gerund before them ("the rewiring job").
@@ -183,7 +184,8 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
                 if head.lemma_.lower() == "job" and lemma not in roles:
                     return "discussed"  # "the rewiring job": a piece of work, not a title
                 return "named"  # "the welding role", "data analyst": the job's title
-            if lower not in spellchecker() and lemma not in spellchecker():
+            checker = spellchecker()
+            if lower not in checker and lemma not in checker:
                 return None  # a typo or texting form says nothing about the interview
             return "named" if lemma in roles else "discussed"
         return None

@@ -61,6 +61,13 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def hyphenated(token: Token) -> bool:
+    """True when a hyphen joins ``token`` to the next word ("apology-letter",
+    "horoscope-based"): the word is a modifier, not a thing of its own."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text in {"-", "\u2010"}
+
+
 def is_question(sentence) -> bool:
     """True when the sentence asks something (a question mark at its end)."""
     text = sentence.text.rstrip()

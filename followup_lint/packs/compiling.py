@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
@@ -88,16 +89,11 @@ class CompiledMatchers:
                 seen.append(row)
         return positions
 
-    @property
+    @cached_property
     def anchor_hashes(self) -> np.ndarray:
         """Every anchor word of every Matcher, as string hashes."""
-        cached = self.__dict__.get("_anchor_hashes")
-        if cached is None:
-            every = {form for anchors, _, _ in self.matchers for anchor in anchors
-                     for form in anchor}
-            cached = self.__dict__["_anchor_hashes"] = np.fromiter(sorted(every),
-                                                                   dtype=np.uint64)
-        return cached
+        every = {form for anchors, _, _ in self.matchers for anchor in anchors for form in anchor}
+        return np.fromiter(sorted(every), dtype=np.uint64)
 
     def hits(self, draft: Draft, rule_id: str) -> list[Hit]:
         """The hits of ``rule_id``'s match groups on ``draft`` (all rules' matchers run once

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint.lexicon import phrase_pattern, valence, word_list
 from followup_lint.rule import Hit
-from followup_lint.syntax import body_sentences, party, subject_of
+from followup_lint.syntax import body_sentences, hyphenated, party, subject_of
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
@@ -79,6 +79,9 @@ _HEDGE_MESSAGE = ("Stacked hedges delay the point; open with what you want to sa
 _EXCUSES = ("in my defence", "in my defense", "hence the delay", "hence my delay",
             "hence the late", "kicking myself", "embarrassing to admit",
             "embarrassed to admit")
+_EXCUSE_WORDS = phrase_pattern(_EXCUSES)
+_LEAVE_FRAME_WORDS = phrase_pattern(_LEAVE_FRAMES)
+_HEDGE_PHRASE_WORDS = phrase_pattern(_HEDGE_PHRASES)
 #: Verbs for handling apologies as work ("drafting formal apologies for the department").
 _APOLOGY_WORK = frozenset("draft write issue handle process deliver send train teach".split())
 
@@ -93,9 +96,7 @@ def _not_an_apology(token) -> bool:
     """An apology word that names the thing, not the writer's own apology: a modifier
     ("the apology-letter exercise"), apologies as work ("drafting formal apologies"), or
     words inside quotation marks ("we say sorry to the guest")."""
-    doc = token.doc
-    if token.dep_ in {"compound", "amod"} or (token.i + 1 < len(doc) and doc[token.i + 1].text
-                                              in {"-", "\u2010"}):
+    if token.dep_ in {"compound", "amod"} or hyphenated(token):
         return True
     if token.dep_ == "dobj" and token.head.lemma_.lower() in _APOLOGY_WORK:
         return True
@@ -164,7 +165,7 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
             late and "regrettably" in sentence.lowers):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
         return
-    if phrase_pattern(_EXCUSES).search(lowered) or _owns_fault(lowered) or \
+    if _EXCUSE_WORDS.search(lowered) or _owns_fault(lowered) or \
             "excuse" in sentence.lowers and any(
             t.lower_ == "excuse" and t.pos_ == "NOUN" and
             any(c.lower_ == "my" for c in t.children) for t in sentence):
@@ -292,7 +293,7 @@ _WRITER_SUBJECTS = frozenset("i i'm i’m".split())
 
 def _hedges(sentence: Sentence) -> Iterator[Hit]:
     lowered = " ".join(sentence.text.lower().split())
-    if phrase_pattern(_LEAVE_FRAMES).search(lowered):
+    if _LEAVE_FRAME_WORDS.search(lowered):
         yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
         return
     tokens = list(sentence)
@@ -309,7 +310,7 @@ def _hedges(sentence: Sentence) -> Iterator[Hit]:
     if not sentence.lowers & {"i", "i'd", "i’d", "me"}:
         return
     hedges = set(sentence.lowers & _HEDGES)
-    hedges |= {m.group() for m in phrase_pattern(_HEDGE_PHRASES).finditer(lowered)}
+    hedges |= {m.group() for m in _HEDGE_PHRASE_WORDS.finditer(lowered)}
     if len(hedges) >= 2:
         yield Hit(sentence.start_char, sentence.end_char, _HEDGE_MESSAGE)
 

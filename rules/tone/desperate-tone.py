@@ -75,6 +75,7 @@ _OFFERS = ("for free", "pay cut", "for nothing", "literally anything", "as low a
            "for any pay", "any salary", "whatever you can pay", "whatever you're willing to pay",
            "absolutely anything", "whatever it takes", "unpaid", "whatever makes",
            "for less than", "for less money", "lower rate", "below the advertised") + _UNLIMITED
+_OFFER_WORDS = phrase_pattern(_OFFERS)
 
 
 def _begging(sentence: Span) -> Iterator[Hit]:
@@ -156,7 +157,7 @@ def _hardship(sentence: Span) -> Iterator[Hit]:
 def _anything(sentence: Span) -> Iterator[Hit]:
     """'I'll do literally anything', 'I'd work for free': offering whatever it takes."""
     lowered = sentence.text.lower()
-    offers = bool(phrase_pattern(_OFFERS).search(lowered))
+    offers = bool(_OFFER_WORDS.search(lowered))
     for token in sentence if not sentence.lowers.isdisjoint({"anything", "whatever"}) else ():
         if token.lower_ in {"anything", "whatever"} and token.dep_ in {"dobj", "pobj", "appos"}:
             verb = token.head if token.dep_ == "dobj" else token.head.head

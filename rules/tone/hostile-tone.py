@@ -225,15 +225,15 @@ def _praises(token) -> float:
 
 def _sarcasm(sentence: Span) -> Iterator[Hit]:
     words = [t for t in sentence if t.is_alpha]
-    opening = [_praises(t) for t in words[:8]]
-    if not opening or max(opening) < _FAINT_PRAISE:
+    opening = [(t, _praises(t)) for t in words[:8]]
+    if not opening or max(score for _, score in opening) < _FAINT_PRAISE:
         return
     if _failing(sentence):
         yield Hit(sentence.start_char, sentence.end_char,
                   "Praise for something the team failed to do reads as sarcasm; say plainly "
                   "and politely what went wrong, or leave it out.", severity=Severity.warning)
         return
-    praise = [t for t in words[:8] if _praises(t) >= _PRAISE and t.lemma_.lower() != "hope"]
+    praise = [t for t, score in opening if score >= _PRAISE and t.lemma_.lower() != "hope"]
     if not praise:
         return
 
@@ -273,8 +273,7 @@ def _over_their_heads(sentence: Span) -> Iterator[Hit]:
                    if o.dep_ == "pobj"] + [
             o for c in token.head.children if c.dep_ == "advcl" and
             any(m.lower_ == "for" for m in c.children) for o in c.children if o.dep_ == "nsubj"]
-        if any(_their_person(o) or o.lemma_.lower() in _THEIR_PEOPLE | {"level"}
-               for o in readers):
+        if any(_their_person(o) or o.lemma_.lower() == "level" for o in readers):
             yield Hit(sentence.start_char, sentence.end_char,
                       "Suggesting your answers were beyond them mocks the reader; leave "
                       "it out.", severity=Severity.warning)

@@ -24,6 +24,7 @@ from followup_lint.syntax import (
     READER_WORDS,
     body_sentences,
     governing_verb,
+    hyphenated,
     is_negated,
     party,
     subject_of,
@@ -182,7 +183,7 @@ def _offbeat(sentence: Sentence) -> Iterator[Hit]:
             if token.dep_ == "compound" or any(c.dep_ == "prep" and c.lower_ == "of"
                                                for c in token.children):
                 continue  # "the horoscope page", "the fate of the project"
-            if token.nbor(1).text in {"-", "\u2010"} if token.i + 1 < len(token.doc) else False:
+            if hyphenated(token):
                 continue  # "horoscope-based claims": a modifier of the work
             if any(a.lemma_.lower() in _TOPIC_VERBS for a in token.ancestors):
                 continue  # "I explain how astrology differs from astronomy"

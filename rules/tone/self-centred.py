@@ -32,7 +32,7 @@ _PERKS = frozenset(
     "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
     "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
     "401k overtime hybrid remote match relocation healthcare allowance wfh uniform "
-    "paid pension scheme car bump rise vacation leave".split()
+    "paid pension scheme car bump rise".split()
 )
 _LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
                     "interest care".split())
@@ -46,6 +46,7 @@ _SCOPE = ("in the world", "on earth", "of all time", "i have ever", "i've ever",
           "on the planet", "in the country", "anywhere in", "anywhere, ever",
           "ever met", "in the universe", "in the entire", "in the history", "of my life",
           "my whole life", "my entire life", "since i was a")
+_SCOPE_WORDS = phrase_pattern(_SCOPE)
 
 
 #: Words that make a perk the writer's reason: "that's the main thing I'm weighing".
@@ -90,6 +91,8 @@ def _perks(sentence: Span) -> Iterator[Hit]:
         return
     if _PERKS.isdisjoint(_perk_form(lemma) for lemma in sentence.lemmas):
         return
+    for_me = bool(_FOR_ME_WORDS.search(sentence.text.lower()))
+    asks = _asks(sentence)
     for token in sentence:
         lemma = _perk_form(token.lemma_.lower())
         if lemma not in _PERKS or token.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
@@ -105,9 +108,7 @@ def _perks(sentence: Span) -> Iterator[Hit]:
             if node.head is node:
                 break
             node = node.head
-        lowered = sentence.text.lower()
-        for_me = bool(_FOR_ME_WORDS.search(lowered))
-        asked = lemma in _ASKED_PERKS and _asks(sentence)
+        asked = asks and lemma in _ASKED_PERKS
         if mine or liked or for_me or asked:
             yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                       severity=Severity.warning)
@@ -143,7 +144,7 @@ def _aimed_at_reader(token: Token) -> bool:
 
 def _flattery(sentence: Span) -> Iterator[Hit]:
     lowered = sentence.text.lower()
-    scoped = bool(phrase_pattern(_SCOPE).search(lowered)) and any(
+    scoped = bool(_SCOPE_WORDS.search(lowered)) and any(
         t.tag_ == "JJS" or (t.lower_ == "most" and t.dep_ == "advmod") for t in sentence)
     gush = not sentence.lemmas.isdisjoint(_FLATTERY_LEMMAS) and (
         any(t.lemma_.lower() in _GUSH_NOUNS and _aimed_at_reader(t) for t in sentence) or
