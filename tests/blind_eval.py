@@ -55,11 +55,11 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
     "inappropriate": frozenset({"inappropriate-content", "casual-tone", "personal-anecdote"}),
 }
 #: The newest held-out set, and every set never trained on nor read for misses.
-HELD_OUT = "H"
-NEVER_TRAINED = ("H", "I")
+HELD_OUT = "I"
+NEVER_TRAINED = ("I", "J")
 SETS = ("A", "B", "C", "D", "E", "F", "G", "H")
 #: Written but never measured: kept back for the next round to hold out.
-UNMEASURED = ("I",)
+UNMEASURED = ("J",)
 
 
 @dataclass
