@@ -2,12 +2,9 @@
 
 One logistic regression per category over hashed features of a sentence (word unigrams
 and bigrams, and character 4-grams inside words, on the typographically normalised,
-lowercased text) and the sentence's meaning vector (``followup_lint.wordvectors``: the
-mean of static word-piece vectors distilled from a sentence encoder, so that wordings
-never seen in training still land near the ones that were). It was trained by
-``training/train_tone_model.py`` on the labelled sentences in ``training/sentences/``
-plus the development blind sets; the weights and each category's threshold live in
-``rules/models/tone.npz``. It runs on plain Python and
+lowercased text). It was trained by ``training/train_tone_model.py`` on the labelled
+sentences in ``training/sentences/`` plus the development blind sets; the weights and
+each category's threshold live in ``rules/models/tone.npz``. It runs on plain Python and
 numpy: no network, no extra package, about 0.1 ms per sentence.
 
 The tone rules consult it only for sentences their own category readings did not
@@ -25,8 +22,6 @@ from typing import TYPE_CHECKING
 
 from followup_lint.datafiles import rules_dir
 from followup_lint.normalize import plain
-from followup_lint.wordvectors import DIMENSIONS as MEANING_DIMENSIONS
-from followup_lint.wordvectors import sentence_vectors
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,10 +35,8 @@ if TYPE_CHECKING:
 #: Sentences shorter than this (in words) are not scored: too little evidence ("It's
 #: Jacob.", "Happy hiring!").
 MIN_WORDS = 6
-#: Number of hashed feature slots (a power of two); the meaning vector's components
-#: follow them, in slots DIMENSIONS .. DIMENSIONS + MEANING_DIMENSIONS - 1.
+#: Number of hashed feature slots (a power of two).
 DIMENSIONS = 1 << 16
-WIDTH = DIMENSIONS + MEANING_DIMENSIONS
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]|\.\.\.|[\"*#@$%]|[^\w\s.,;:()\[\]'-]")
 _lock = threading.Lock()
 
@@ -98,7 +91,7 @@ def _word(word: str) -> tuple[int, int, bytes, tuple[int, ...]]:
 
 @dataclass(frozen=True, eq=False)
 class ToneModel:
-    """Weights (categories x WIDTH), biases and thresholds per category."""
+    """Weights (categories x DIMENSIONS), biases and thresholds per category."""
 
     categories: tuple[str, ...]
     weights: np.ndarray
@@ -107,8 +100,8 @@ class ToneModel:
 
     @property
     def columns(self) -> np.ndarray:
-        """The weights as float32 rows per feature slot (WIDTH x categories): one gather
-        per sentence."""
+        """The weights as float32 rows per feature slot (DIMENSIONS x categories): one
+        gather per sentence."""
         cached = self.__dict__.get("_columns")
         if cached is None:
             import numpy as np
@@ -133,26 +126,13 @@ def _probabilities(model: ToneModel, text: str) -> tuple[float, ...]:
 
 
 def feature_matrix(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The texts' features as a sparse matrix in COO form (row, slot, value): log counts
-    of the hashed slots, scaled to unit length per row, then the row's meaning vector
-    (unit length) in the slots after them. Training and scoring both read it."""
-    return _matrix([features(text) for text in texts], sentence_vectors(texts))
+    """The texts' features as a sparse matrix in COO form (row, slot, value): log counts,
+    each row scaled to unit length. Training and scoring both read it."""
+    return _matrix([features(text) for text in texts])
 
 
-def _matrix(feature_lists: list[list[int]], meanings: np.ndarray,
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``feature_matrix`` of texts whose ``features`` and meaning vectors are computed."""
-    import numpy as np
-
-    hashed = _hashed(feature_lists)
-    n = len(feature_lists)
-    return (np.concatenate([hashed[0], np.repeat(np.arange(n), MEANING_DIMENSIONS)]),
-            np.concatenate([hashed[1], np.tile(np.arange(DIMENSIONS, WIDTH), n)]),
-            np.concatenate([hashed[2], meanings.ravel()]))
-
-
-def _hashed(feature_lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The hashed slots' part of ``_matrix``."""
+def _matrix(feature_lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``feature_matrix`` of texts whose ``features`` are already computed."""
     import numpy as np
 
     rows: list[int] = []
@@ -171,21 +151,20 @@ def _hashed(feature_lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.
 def _batch_probabilities(model: ToneModel, texts: list[str]) -> list[tuple[float, ...]]:
     """Every category's probability for each of ``texts``, in one pass of array work (a
     draft's sentences together: numpy's per-call cost dominates single sentences)."""
-    return _scores(model, [features(text) for text in texts], sentence_vectors(texts))
+    return _scores(model, [features(text) for text in texts])
 
 
-def _scores(model: ToneModel, feature_lists: list[list[int]],
-            meanings: np.ndarray) -> list[tuple[float, ...]]:
-    """``_batch_probabilities`` of texts whose ``features`` and meanings are computed."""
+def _scores(model: ToneModel, feature_lists: list[list[int]]) -> list[tuple[float, ...]]:
+    """``_batch_probabilities`` of texts whose ``features`` are already computed."""
     import numpy as np
 
     n, k = len(feature_lists), len(model.categories)
-    row_of, slot_of, values = _matrix(feature_lists, meanings)
+    row_of, slot_of, values = _matrix(feature_lists)
     weighted = model.columns[slot_of] * values[:, None]
     logits = np.stack([np.bincount(row_of, weights=weighted[:, j], minlength=n)
                        for j in range(k)], axis=1) + model.biases
     probabilities = 1.0 / (1.0 + np.exp(-logits))
-    probabilities[np.array([not found for found in feature_lists])] = 0.0  # nothing to judge
+    probabilities[np.bincount(row_of, minlength=n) == 0] = 0.0  # nothing to judge
     return [tuple(float(p) for p in row) for row in probabilities]
 
 
@@ -228,17 +207,13 @@ def sentence_scores(draft: Draft) -> dict[int, tuple[float, ...]]:
     model = tone_model()
     if model is None:
         return {}
-    starts, texts, found = [], [], []
+    starts, found = [], []
     for sentence in draft.body_sentences:
-        text = draft.text[sentence.start_char:sentence.end_char]
-        words = tokens(text)
+        words = tokens(draft.text[sentence.start_char:sentence.end_char])
         if sum(w.isalpha() for w in words) >= MIN_WORDS:
             starts.append(sentence.start_char)
-            texts.append(text)
             found.append(_slots(words))
-    if not found:
-        return {}
-    return dict(zip(starts, _scores(model, found, sentence_vectors(texts))))
+    return dict(zip(starts, _scores(model, found))) if found else {}
 
 
 def scored_hits(draft: Draft, category: str, hits: list[Hit],

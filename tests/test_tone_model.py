@@ -12,7 +12,7 @@ from rulepacks import write_rule
 
 from followup_lint import Config, Linter
 from followup_lint.packs.loading import load_rules
-from followup_lint.tonemodel import MIN_WORDS, WIDTH, features, tokens, tone_model
+from followup_lint.tonemodel import MIN_WORDS, features, tokens, tone_model
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = "tone scorer"
@@ -63,7 +63,7 @@ def test_the_shipped_model_covers_every_category_a_rule_names() -> None:
     assert model is not None
     named = {spec.model for spec in load_rules() if spec.model}
     assert named == set(model.categories)
-    assert model.weights.shape == (len(model.categories), WIDTH)
+    assert model.weights.shape == (len(model.categories), 1 << 16)
     assert all(0.5 <= t <= 1.01 for t in model.thresholds)
 
 

@@ -10,11 +10,9 @@ by ``tests/blind_eval.NEVER_TRAINED``. For a category, its ``bad`` items are pos
 notes, impersonal greetings: fine in tone), are negatives.
 
 Every item goes to training or to calibration by a hash of its text (80/20, stable
-across runs). The sentences of the regression drafts (``tests/regression/``) labelled
-for the category's rule and not expecting it, and of the drafts that expect no finding
-at all, are negatives too, split by a hash of
-their text: half to training (whole notes, where a false alarm shows first: a reminder
-is about waiting without being impatient) and half to calibration.
+across runs). Calibration also gets, as negatives, the sentences of the regression
+drafts (``tests/regression/``) labelled for the category's rule and not expecting it:
+whole notes, where a false alarm shows first.
 
 A logistic regression per category is fitted on the training part by full batch
 gradient descent with L2; its threshold is the lowest score at which at most
@@ -45,7 +43,7 @@ from blind_eval import NEVER_TRAINED  # noqa: E402
 from regression_drafts import BLIND_ONLY_RULES, load_drafts  # noqa: E402
 
 from followup_lint.packs.loading import load_rules  # noqa: E402
-from followup_lint.tonemodel import DIMENSIONS, MIN_WORDS, WIDTH, feature_matrix, model_path  # noqa: E402
+from followup_lint.tonemodel import DIMENSIONS, MIN_WORDS, feature_matrix, model_path  # noqa: E402
 
 CATEGORIES = ("pushy", "hostile", "desperate", "apologetic", "inappropriate")
 #: Categories whose bad items are whole-note problems, fine in tone: negatives here.
@@ -54,10 +52,6 @@ PRECISION = 0.95
 #: Share of calibration negatives a threshold may flag.
 MAX_FALSE_ALARMS = 0.005
 L2 = 1e-5
-#: L2 on the meaning vector's weights (dense, so each weighs on every sentence).
-L2_MEANING = 1e-4
-#: Share of the regression drafts' calibration sentences a threshold may flag.
-DRAFT_FALSE_ALARMS = MAX_FALSE_ALARMS
 STEPS = 800
 RATE = 20.0
 
@@ -69,13 +63,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 def draft_negatives(category: str) -> list[str]:
     """Sentences of regression drafts labelled for the category's rule that do not expect
-    it (the regression tests count a finding there as a false alarm), and of every draft
-    that expects no finding at all (a note fine in every tone)."""
+    it (the regression tests count a finding there as a false alarm)."""
     rule = RULES[category]
     found = []
     for draft in load_drafts():
         labelled = set(draft["scope"]) - set(BLIND_ONLY_RULES)
-        if draft["expect"] and (rule not in labelled or rule in draft["expect"]):
+        if rule not in labelled or rule in draft["expect"]:
             continue
         own = "\n".join(line for line in draft["text"].splitlines()
                          if not line.lstrip().startswith(">"))  # not quoted history
@@ -107,16 +100,14 @@ def load() -> list[tuple[str, str, bool]]:
 
 def fit(coo, n: int, y: np.ndarray) -> tuple[np.ndarray, float]:
     rows, cols, vals = coo
-    w, b = np.zeros(WIDTH), 0.0
-    penalty = np.full(WIDTH, L2)
-    penalty[DIMENSIONS:] = L2_MEANING
+    w, b = np.zeros(DIMENSIONS), 0.0
     positive = max(y.mean(), 1e-9)
     sample_weight = np.where(y == 1, 0.5 / positive, 0.5 / max(1 - positive, 1e-9))
     for _ in range(STEPS):
         z = np.bincount(rows, weights=w[cols] * vals, minlength=n) + b
         p = 1.0 / (1.0 + np.exp(-z))
         error = (p - y) * sample_weight / n
-        grad = np.bincount(cols, weights=error[rows] * vals, minlength=WIDTH) + penalty * w
+        grad = np.bincount(cols, weights=error[rows] * vals, minlength=DIMENSIONS) + L2 * w
         w -= RATE * grad
         b -= RATE * error.sum()
     return w, b
@@ -127,10 +118,10 @@ def predict(coo, n: int, w: np.ndarray, b: float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(np.bincount(rows, weights=w[cols] * vals, minlength=n) + b)))
 
 
-def _floor(negatives: np.ndarray, share: float = MAX_FALSE_ALARMS) -> float:
-    """The lowest score that flags at most ``share`` of ``negatives``."""
+def _floor(negatives: np.ndarray) -> float:
+    """The lowest score that flags at most MAX_FALSE_ALARMS of ``negatives``."""
     negatives = np.sort(negatives)[::-1]
-    allowed = int(len(negatives) * share)
+    allowed = int(len(negatives) * MAX_FALSE_ALARMS)
     return float(negatives[allowed]) + 1e-6 if len(negatives) > allowed else 0.5
 
 
@@ -141,7 +132,7 @@ def threshold(scores: np.ndarray, y: np.ndarray, drafts: np.ndarray) -> float:
     the sentence-level false alarm rate must be close to zero. The drafts are held to
     their own share, so that many easy written negatives cannot buy false alarms on
     whole notes."""
-    floor = max(0.5, _floor(scores[(y == 0) & ~drafts]), _floor(scores[drafts], DRAFT_FALSE_ALARMS))
+    floor = max(0.5, _floor(scores[(y == 0) & ~drafts]), _floor(scores[drafts]))
     for t in np.unique(np.concatenate([scores, [floor]])):
         if t < floor:
             continue
@@ -161,12 +152,10 @@ def main() -> None:
         chosen = [(t, int(c == category and bad), cal)
                   for (t, c, bad), cal in zip(items, calibration)
                   if (c == category and bad) or not bad or c in TONE_NEUTRAL]
-        drafts = draft_negatives(category)
         train = [(t, y) for t, y, cal in chosen if not cal]
-        train += [(t, 0) for t in drafts if zlib.crc32(t.encode("utf-8")) % 2 == 0]
         held = [(t, y) for t, y, cal in chosen if cal]
         written = len(held)
-        held += [(t, 0) for t in drafts if zlib.crc32(t.encode("utf-8")) % 2 == 1]
+        held += [(t, 0) for t in draft_negatives(category)]
         from_drafts = np.arange(len(held)) >= written
         coo = feature_matrix([t for t, _ in train])
         w, b = fit(coo, len(train), np.array([y for _, y in train], dtype=np.float64))
@@ -188,7 +177,7 @@ def main() -> None:
     np.savez_compressed(path, categories=np.array(CATEGORIES), weights=np.stack(weights),
                         biases=np.array(biases, dtype=np.float32),
                         thresholds=np.array(thresholds, dtype=np.float32))
-    print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+    print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
 
 
 if __name__ == "__main__":
