@@ -46,6 +46,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "H": {"apologetic": (0.75, 0.96), "casual": (0.82, 0.94), "desperate": (0.72, 0.93),
           "generic": (0.74, 0.96), "generic_greeting": (0.89, 0.96), "hostile": (0.62, 0.88),
           "inappropriate": (0.77, 0.89), "pushy": (0.67, 0.91)},
+    # Held out; measured once, at the end of the fifth round.
+    "I": {"apologetic": (0.82, 0.96), "casual": (0.87, 0.96), "desperate": (0.68, 0.96),
+          "generic": (0.82, 0.94), "generic_greeting": (0.91, 0.96), "hostile": (0.75, 0.91),
+          "inappropriate": (0.83, 0.92), "pushy": (0.72, 0.87)},
 }
 
 
