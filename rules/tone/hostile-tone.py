@@ -51,6 +51,9 @@ _REPORTING = frozenset(
     "nickname dubbed label labels tag tagline title".split()
 )
 #: Words that set what a label promised against what it was.
+#: Words that vouch for a quoted label: the writer endorses it.
+_ENDORSED = frozenset("genuine genuinely sincere sincerely true apt fitting accurate deserved "
+                      "well-deserved earned rang".split())
 _BELIED = frozenset("turned actually apparently just still only really".split())
 _VERDICT_WORDS = frozenset(
     "fit courtesy professional professionalism culture policy values feedback opportunity "
@@ -115,6 +118,8 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
         # what they hide after them.
         praised = bool(before) and valence(before[0]) >= 1.5 and quoted[:1].islower() and (
             text[match.end():match.end() + 2].strip()[:1] in {":", "-", "\u2014", "\u2013"})
+        if labelled and not words.isdisjoint(_ENDORSED) and words.isdisjoint(_DISPUTE):
+            labelled = False  # "your description of it as a 'family' came across as genuine"
         if before == ["so-called"] or labelled or praised or (
                 words & _DISPUTE and (verdict or before == ["your"] and not reported)):
             start = sentence.start_char + match.start()
@@ -228,7 +233,7 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
     opening = [(t, _praises(t)) for t in words[:8]]
     if not opening or max(score for _, score in opening) < _FAINT_PRAISE:
         return
-    if _failing(sentence):
+    if _failing(sentence) or _inattentive(sentence):
         yield Hit(sentence.start_char, sentence.end_char,
                   "Praise for something the team failed to do reads as sarcasm; say plainly "
                   "and politely what went wrong, or leave it out.", severity=Severity.warning)
@@ -244,6 +249,10 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
     bad = [t for t in words if t not in praise and _strength(t, valence) <= _BAD
            and t.pos_ != "PROPN" and not worked_on(t) and not is_negated(t.head)
            and not any(c.dep_ == "amod" and _praises(c) >= _FAINT_PRAISE for c in t.children)
+           # "the kind rejection email": the praise is for the whole thing named
+           and not (t.dep_ == "compound" and any(
+               c.dep_ in {"amod", "compound"} and c.i < t.i and _praises(c) >= _FAINT_PRAISE
+               for c in t.head.children))
            and not ((verb := governing_verb(t)) is not None and (is_negated(verb) or any(
                c.dep_ == "mark" and c.lower_ in {"as", "because", "since"}
                for c in verb.children)))  # "... as spam filters can be overzealous"
@@ -253,6 +262,106 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
         yield Hit(sentence.start_char, sentence.end_char,
                   "Praise wrapped around a complaint reads as sarcasm; say plainly and "
                   "politely what went wrong, or leave it out.", severity=Severity.warning)
+
+
+#: Harms done to a writer that a sarcastic note "thanks" the reader for ("wasting my
+#: afternoon", "keeping me waiting"); verbs of criticism are left out ("thanks for
+#: challenging my answer" is sincere).
+_HARMS = frozenset("waste ignore ghost mislead string patronise patronize fob mess jerk "
+                   "insult belittle snub humiliate interrupt dismiss lie".split())
+
+
+def _thanks_for_harm(sentence: Span) -> Iterator[Hit]:
+    """'Thank you for wasting an afternoon of my life', 'thanks for stringing me along':
+    thanks for a harm done to the writer or theirs is sarcasm."""
+    if sentence.lowers.isdisjoint({"thanks", "thank", "thx"}):
+        return
+    for token in sentence:
+        if token.lower_ != "for" or token.head.lower_ not in {"thanks", "thank", "thx"}:
+            continue
+        for done in token.children:
+            if done.tag_ != "VBG" or any(c.lower_ in {"no", "not", "never"}
+                                         for c in done.subtree):
+                continue  # "thanks for wasting no time": quick, not harmful
+            lemma = done.lemma_.lower()
+            to_the_writer = any(t.lower_ in {"me", "my", "us", "our", "mine"}
+                                for t in done.subtree)  # not "for fighting for the budget"
+            kept = lemma in {"keep", "leave"} and any(
+                t.lower_ in {"waiting", "hanging", "guessing", "dark"} for t in done.subtree)
+            if to_the_writer and (lemma in _HARMS or kept):
+                yield Hit(sentence.start_char, sentence.end_char,
+                          "Thanks for something that wronged you reads as sarcasm; say "
+                          "plainly and politely what went wrong, or leave it out.",
+                          severity=Severity.warning)
+                return
+
+
+def _cannot_tell_apart(sentence: Span) -> Iterator[Hit]:
+    """'Your recruiter couldn't tell a spreadsheet from a shopping list', 'I doubt whoever
+    you hired could tell a wrench from a tin opener': someone of theirs too ignorant to
+    tell two plain things apart."""
+    if "tell" not in sentence.lowers or "from" not in sentence.lowers:
+        return
+    for verb in sentence:
+        if verb.lemma_.lower() != "tell" or not any(
+                c.dep_ == "dobj" for c in verb.children) or not any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+            continue
+        doubted = is_negated(verb) or any(a.lemma_.lower() in {"doubt", "bet"}
+                                          for a in verb.ancestors)
+        if any(c.lower_ in {"always", "sometimes", "easily", "quite"} for c in verb.children):
+            continue  # "customers can't always tell ...": a fine point, not ignorance
+        who = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}),
+                   None)
+        theirs = who is not None and (_their_person(who) if who.dep_ != "csubj" else any(
+            t.lower_ in {"you", "your"} for t in who.subtree))  # "whoever you picked"
+        if doubted and theirs:
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Saying someone can't tell two plain things apart is an insult; leave "
+                      "it out.", severity=Severity.warning)
+            return
+
+
+def _elsewhere(sentence: Span) -> Iterator[Hit]:
+    """'Your manager seemed more interested in his lunch than in talking to me': someone
+    of theirs cared more for something else than for the interview."""
+    words = sentence.lowers
+    if "interested" not in words or "than" not in words or words.isdisjoint({"more", "far"}):
+        return
+    for token in sentence:
+        if token.lower_ != "interested" or not any(
+                c.lower_ == "more" for c in token.children):
+            continue
+        after = {t.lower_ for t in sentence if t.i > token.i}
+        about_me = bool(after & {"me", "my", "listening", "interview", "interviewing",
+                                 "candidate", "candidates", "answers"})
+        if about_me and _their_person(subject_of(token)):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Saying they cared more for something else than for you reads as a "
+                      "jab; leave it out.", severity=Severity.warning)
+            return
+
+
+#: An ellipsis before a last word of faint praise: "Your grasp of accounting was…
+#: interesting." (read in the original text: the plain one keeps '…' as one '.')
+_PAUSED_VERDICT = re.compile(r"(?:\.\.\.|\u2026)\s*(?:(?:a|an|quite|very|certainly|truly|"
+                             r"rather|definitely)\s+){0,2}([a-z-]+)[.!]*\s*$", re.IGNORECASE)
+_FAINT_WORDS = frozenset("interesting memorable special unique something different bold "
+                         "brave creative novel unusual choice experience".split())
+
+
+def _paused_verdict(draft: Draft, sentence: Span, previous: Span | None) -> Iterator[Hit]:
+    start = sentence.start_char
+    if previous is not None and draft.text[:start].rstrip().endswith(("...", "\u2026")):
+        start = previous.start_char  # the ellipsis ended a sentence: "was…" / "interesting."
+    match = _PAUSED_VERDICT.search(draft.text[start:sentence.end_char])
+    if match is None:
+        return
+    word = match.group(1).lower()
+    if word in _FAINT_WORDS:  # not "The view is... stunning": a pause for effect
+        yield Hit(sentence.start_char, sentence.end_char,
+                  "A pause before a word of praise reads as sarcasm; say plainly and "
+                  "politely what you mean, or leave it out.", severity=Severity.warning)
 
 
 #: What a writer's answer can be "too" much of for a reader who cannot keep up.
@@ -289,7 +398,9 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     for sentence in body_sentences(draft):
         for finder in (_insults(sentence, insults), _other_applicants(sentence, insults),
                        _scare_quotes(draft, sentence), _sarcasm(sentence),
-                       _over_their_heads(sentence),
+                       _over_their_heads(sentence), _thanks_for_harm(sentence),
+                       _cannot_tell_apart(sentence), _elsewhere(sentence),
+                       _paused_verdict(draft, sentence, previous),
                        _verdict_tag(sentence, previous)):
             hit = next(finder, None)
             if hit is not None:
@@ -309,13 +420,21 @@ _COUNTS = frozenset("times weeks months days hours".split())
 _INATTENTION = frozenset("sigh yawn scroll".split())
 
 
+def _inattentive(sentence: Span) -> bool:
+    """Signs of not listening: sighing, yawning, scrolling, a phone checked or scrolled."""
+    return not sentence.lemmas.isdisjoint(_INATTENTION) or any(
+        t.lower_ in {"phone", "phones", "laptop"} and any(
+            c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in t.children)
+        and (t.head.lemma_.lower() == "check" or t.head.lower_ in {"on", "through", "at"})
+        for t in sentence)  # "checked his phone", "on her phone" (not "on the phone")
+
+
 def _criticises(sentence: Span, quotes: bool = True) -> bool:
     """A sentence with something bad in it: a duty the team failed, a sign of not
     listening, a negative word, a negation, a quoted label, a complaint word, or a count of
     times or weeks."""
     words = sentence.lowers
-    if _failing(sentence) or not sentence.lemmas.isdisjoint(_INATTENTION) or any(
-            t.lower_ == "phone" and t.head.lemma_.lower() in {"check", "on"} for t in sentence):
+    if _failing(sentence) or _inattentive(sentence):
         return True  # "... hadn't read my CV", "... checked his phone through my answer"
     return bool(words & _NEGATIONS) or bool(words & word_list("complaints.txt")) or any(
         valence(t.lower_) <= -1.0 for t in sentence) or quotes and '"' in sentence.text or (

@@ -154,6 +154,39 @@ def _deadline_hits(sentence: Span) -> Iterator[Hit]:
                       "timeline and ask when they expect to decide.", severity=Severity.error)
 
 
+def _told_to_act(verb: Token) -> bool:
+    """'I need you to push my file through today': the writer wants the reader to act,
+    with a time set (not 'I need you to know ...', nor a conditional 'I'd need you to')."""
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "ccomp"} or head.lemma_.lower() not in _WANT_VERBS or \
+            verb.lemma_.lower() in {"know", "understand", "feel", "be"}:
+        return False
+    if verb.i < head.i or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False  # "I need you to ...", not a clause before it
+    reader = any(c.lower_ in _READER and c.dep_ in {"nsubj", "dobj"} and head.i < c.i < verb.i
+                 for c in [*verb.children, *head.children])  # not "want to thank you"
+    conditional = any(c.lower_ in {"would", "'d", "\u2019d", "might", "may"}
+                      for c in head.children)
+    return reader and not conditional and party(subject_of(head)) == "writer"
+
+
+#: When an order is due: "today", "this afternoon", "by Friday".
+_DUE = _TIME_WORDS | _NOW_WORDS | frozenset("afternoon morning evening tonight week "
+                                             "by before".split())
+
+
+def _ordered(sentence: Span) -> Iterator[Hit]:
+    """'I need you to forward my file to the director this afternoon'."""
+    if sentence.lemmas.isdisjoint(_WANT_VERBS) or sentence.lowers.isdisjoint(_DUE):
+        return
+    for verb in sentence:
+        if _told_to_act(verb) and any(t.lower_ in _DUE for t in verb.subtree):
+            yield Hit(sentence.start_char, sentence.end_char, "This tells the hiring team "
+                      "what to do and by when; ask about their timeline instead.",
+                      severity=Severity.error)
+            return
+
+
 def _writer_expects(verb: Token) -> bool:
     """'I expect to hear by Friday': the writer's expectation of the reader is a demand,
     not a report of someone's plan."""
@@ -170,7 +203,17 @@ def _grants_the_reader(verb: Token) -> bool:
 
 def clears(sentence: Span) -> bool:
     """True when the sentence's deadline is the writer's own ("I need to respond to another
-    offer by Friday"): a reading the tone scorer must not overrule."""
+    offer by Friday"), or it thanks the reader for answering without 'finally' ("Thanks
+    for getting back to me so quickly"): readings the tone scorer must not overrule."""
+    words = {t.lower_ for t in sentence}
+    if any(t.lemma_.lower() == "wait" and party(subject_of(t)) == "writer" and not is_negated(t)
+           for t in sentence) and words.isdisjoint({"longer", "more", "forever", "only"}):
+        return True  # patience offered: "if it isn't ready by the 20th, I'll simply wait"
+    if not words.isdisjoint({"thanks", "thank"}) and words.isdisjoint(
+            {"finally", "eventually", "last"}) and any(
+            t.lower_ == "for" and t.head.lower_ in {"thanks", "thank"} and any(
+                _is_response(c) for c in t.children) for t in sentence):
+        return True
     for token in sentence:
         if not (token.lower_ in _DEADLINE_PREPS and token.dep_ == "prep"
                 and _is_time(list(token.subtree)[1:])):
@@ -230,7 +273,7 @@ _EDGE_WORDS = frozenset(
 # Markers of a challenging question about the pace ("...or what?", "how long does it take").
 _CHALLENGE_WORDS = frozenset(
     "even ever already seriously still honestly holdup hold-up supposed indefinitely "
-    "actually bother bothering".split()
+    "actually bother bothering surely".split()
 )
 _PACE_TOPICS = frozenset(
     "decision decide decided hear heard back answer respond response reply job position "
@@ -244,7 +287,7 @@ _MOVED_ON_WORDS = frozenset(
     "refreshing".split()
 )
 _PROMISE_VERBS = frozenset("promise assure guarantee swear commit".split())
-_TELL_VERBS = frozenset("say tell state mention indicate".split())
+_TELL_VERBS = frozenset("say tell state mention indicate agree".split())
 #: Taking the matter over the reader's head: raising it with, copying in or forwarding
 #: it to their superiors.
 _ESCALATE_VERBS = frozenset("raise copy cc forward take refer loop involve contact".split())
@@ -414,7 +457,8 @@ def _promise_quoted(sentence: Span, words: set[str], text: str) -> Iterator[Hit]
         told = lemma in _TELL_VERBS and (
             any(edge in lowered for edge in ("no later than", "and yet", "it is now", "it's now",
                                              "and now", "that was", "yet here", "yet it",
-                                             "here we are"))
+                                             "here we are", "we're now", "we are now",
+                                             "today is", "today's the"))
             or "personally" in words
         )
         if strong or told:
@@ -442,7 +486,8 @@ def _their_word(verb: Token) -> bool:
     if lemma not in _PROMISE_VERBS and lemma not in _TELL_VERBS:
         return False
     who = subject_of(verb)
-    return who is not None and (who.dep_ == "nsubjpass" or party(who) != "writer")
+    return who is not None and (who.dep_ == "nsubjpass" or party(who) != "writer" or (
+        lemma == "agree" and who.lower_ == "we"))  # "we agreed I'd have it by the 1st"
 
 
 def _reader_said(sentence: Span) -> bool:
@@ -545,8 +590,11 @@ def _ultimatum(sentence: Span) -> Iterator[Hit]:
                 c.dep_ == "conj" and c.lemma_.lower() in {"keep", "continue"}
                 for c in main.children):
             continue  # "if I don't hear by Friday, I'll give you a call / assume you're deciding"
-        if (unanswered or dragging) and party(subject_of(main)) == "writer" and any(
-                c.lower_ in _WILL for c in main.children):
+        writer_will = party(subject_of(main)) == "writer" and any(
+            c.lower_ in _WILL or (c.dep_ == "aux" and c.lemma_ == "be" and main.tag_ == "VBG")
+            for c in main.children)  # "I'll withdraw", "I'm walking"
+        if writer_will and ((unanswered or dragging) or (
+                _withdraws(main) and _undelivered_by(verb))):
             yield Hit(sentence.start_char, sentence.end_char, "An ultimatum ends the "
                       "conversation on bad terms; ask about their timeline instead.",
                       severity=Severity.error)
@@ -560,6 +608,39 @@ def _ultimatum(sentence: Span) -> Iterator[Hit]:
             for t in sentence):
         yield Hit(sentence.start_char, sentence.end_char, "An ultimatum ends the conversation "
                   "on bad terms; ask about their timeline instead.", severity=Severity.error)
+
+
+#: What a writer does who leaves the process: "I'm walking", "I'll withdraw", "I'll be
+#: moving on", "I'll accept the other offer".
+_LEAVE_VERBS = frozenset("walk withdraw leave quit move go pull look".split())
+_OTHER_OFFER_VERBS = frozenset("accept take sign pursue".split())
+_OTHER = frozenset("other another competing rival alternative".split())
+_DELIVERABLES = frozenset("offer contract decision answer letter paperwork confirmation news "
+                          "word call email reply response".split())
+
+
+def _withdraws(verb: Token) -> bool:
+    """The writer's verb leaves the process, or takes another offer."""
+    lemma = verb.lemma_.lower()
+    if lemma in _LEAVE_VERBS:
+        return lemma not in {"go", "look", "move"} or any(
+            t.lower_ in {"elsewhere", "on", "away"} for t in verb.children)
+    return lemma in _OTHER_OFFER_VERBS and any(  # "the offer from X", "with the other studio"
+        t.lower_ in _OTHER or (t.dep_ == "prep" and t.lower_ == "from")
+        for child in verb.children if child.dep_ in {"dobj", "prep"} for t in child.subtree)
+
+
+def _undelivered_by(condition: Token) -> bool:
+    """A condition that something owed to the writer has not come by a time: "if the
+    offer isn't in my inbox by the 15th", "if there's no decision by Friday"."""
+    tokens = list(condition.subtree)
+    lowers = {t.lower_ for t in tokens}
+    missing = is_negated(condition) or any(
+        (t.lower_ == "no" and t.dep_ == "det") or (t.lower_ == "unless" and t.head == condition)
+        for t in tokens)
+    owed = bool(lowers & _DELIVERABLES) or party(subject_of(condition)) == "reader"
+    return missing and owed and bool(lowers & {"by", "before", "within"}) and (
+        bool(lowers & _TIME_WORDS) or any(t.like_num or t.text[:1].isdigit() for t in tokens))
 
 
 def _reader_obliged(sentence: Span) -> Iterator[Hit]:
@@ -615,6 +696,56 @@ def _nagging(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
         yield Hit(sentence.start_char, sentence.end_char, "Pointing out how often you have "
                   "written, or that it went unanswered, reads as nagging; send one short, "
                   "friendly check-in instead.", severity=Severity.warning)
+
+
+#: A day named or numbered: "Tuesday", "the 10th", "3 March".
+_DAY = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}(?:st|nd|rd|th)"
+                  r"|\d{1,2}(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))\b")
+#: How a writer makes contact: "called", "emailed", "left a voicemail", "followed up".
+_CONTACT_VERBS = frozenset("call email e-mail write message phone ring text chase follow send "
+                           "leave try contact reach".split())
+
+
+def _dated_attempts(sentence: Span, text: str) -> Iterator[Hit]:
+    """Three or more days on which the writer made contact, listed: "I called on Tuesday,
+    emailed Wednesday and messaged you Thursday" (a record of the reader's silence)."""
+    if len({m.group(0).lower() for m in _DAY.finditer(text)}) < 3 or \
+            sentence.lemmas.isdisjoint(_CONTACT_VERBS):
+        return
+    made = [verb for verb in sentence
+            if verb.lemma_.lower() in _CONTACT_VERBS and verb.tag_ in {"VBD", "VBN"}
+            and party(subject_of(verb)) == "writer" and not is_negated(verb)]
+    again = any(t.lower_ in {"again", "more"} and any(a in made for a in t.ancestors)
+                for t in sentence)  # "I rang on Monday, again on Wednesday"
+    if len(made) >= 2 or made and (
+            again or any(v.lemma_.lower() in {"follow", "chase"} for v in made)):
+        yield Hit(sentence.start_char, sentence.end_char, "Listing the days you have "
+                  "written reads as nagging; send one short, friendly check-in instead.",
+                  severity=Severity.warning)
+
+
+def _persists(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'I'm going to keep writing until somebody replies', 'I won't stop calling until I
+    hear back': contact promised to go on until the reader answers."""
+    if "until" not in words and "till" not in words:
+        return
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        if not (lemma in {"keep", "continue"} or lemma == "stop" and is_negated(verb)):
+            continue
+        if party(subject_of(verb)) != "writer":
+            continue
+        contact = any(c.lemma_.lower() in _CONTACT_VERBS for c in verb.children
+                      if c.dep_ in {"xcomp", "ccomp", "dobj", "advcl"})
+        answered = any(c.dep_ == "advcl" and any(m.lower_ in {"until", "till"}
+                                                  for m in c.children)
+                       and (_is_response(c) or c.lemma_.lower() in _RECEIVE_VERBS)
+                       for c in verb.subtree)
+        if contact and answered:
+            yield Hit(sentence.start_char, sentence.end_char, "Promising to keep writing "
+                      "until they answer reads as pressure; send one short, friendly "
+                      "check-in instead.", severity=Severity.warning)
+            return
 
 
 def _entitled(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
@@ -691,10 +822,12 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
             continue
         promised = _reader_said(sentence)
         for finder in (
-            _ultimatum(sentence), _threat(sentence), _audience_told(sentence),
+            _ultimatum(sentence), _ordered(sentence), _threat(sentence), _audience_told(sentence),
             _reader_obliged(sentence), _silence(sentence, words),
             _pace_question(sentence, words, text), _earlier_message(sentence),
-            _nagging(sentence, words, text), _resignation(sentence, words),
+            _nagging(sentence, words, text), _dated_attempts(sentence, text),
+            _persists(sentence, words),
+            _resignation(sentence, words),
             _promise_quoted(sentence, words, text), _entitled(sentence, words, text),
             _process_complaint(sentence, words),
         ):
