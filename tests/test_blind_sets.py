@@ -1,12 +1,12 @@
 """Tone judgement measured on blind sets (tests/blind/): writing nobody here tuned against.
 
 Floors, not targets: each is the figure measured when the rules last changed, less a
-small margin, so a change that loses judgement on unseen writing fails here. Set H was
-held out through the fourth round and measured once at its end (see tests/blind_eval.py);
-A to G were used to generalise the rules and to train the tone scorer, so their floors are
-higher. Set I is written but not measured: only its shape is tested. The goal (recall
->= 0.85, precision >= 0.95 per category) is reported in docs/design.md with the figures;
-categories below it are named there.
+small margin, so a change that loses judgement on unseen writing fails here. Set I is
+held out (see tests/blind_eval.py): never trained on, its misses never read, measured at
+the end of the fifth round. A to H were used to generalise the rules and to train the
+tone scorer, so their floors are higher. Set J is written but not measured: only its
+shape is tested. The goal (recall >= 0.85, precision >= 0.95 per category) is reported
+in docs/design.md with the figures; categories below it are named there.
 """
 
 from __future__ import annotations
@@ -43,9 +43,10 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
           "generic": (0.90, 0.96), "generic_greeting": (0.92, 0.96), "hostile": (0.90, 0.96),
           "inappropriate": (0.92, 0.96), "pushy": (0.95, 0.96)},
     # Written at the start of the fourth round, held out through it, measured once at its end.
+    # Held out through the fourth round, opened in the fifth.
     "H": {"apologetic": (0.75, 0.96), "casual": (0.82, 0.94), "desperate": (0.72, 0.93),
-          "generic": (0.74, 0.96), "generic_greeting": (0.89, 0.96), "hostile": (0.62, 0.88),
-          "inappropriate": (0.77, 0.89), "pushy": (0.67, 0.91)},
+          "generic": (0.74, 0.96), "generic_greeting": (0.89, 0.96), "hostile": (0.76, 0.94),
+          "inappropriate": (0.77, 0.89), "pushy": (0.84, 0.94)},
     # Held out; measured once, at the end of the fifth round.
     "I": {"apologetic": (0.82, 0.96), "casual": (0.87, 0.96), "desperate": (0.68, 0.96),
           "generic": (0.82, 0.94), "generic_greeting": (0.91, 0.96), "hostile": (0.75, 0.91),
