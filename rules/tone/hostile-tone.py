@@ -352,9 +352,13 @@ _FAINT_WORDS = frozenset("interesting memorable special unique something differe
 
 def _paused_verdict(draft: Draft, sentence: Span, previous: Span | None) -> Iterator[Hit]:
     start = sentence.start_char
-    if previous is not None and draft.text[:start].rstrip().endswith(("...", "\u2026")):
+    if previous is not None and draft.text[max(0, start - 8):start].rstrip().endswith(
+            ("...", "\u2026")):
         start = previous.start_char  # the ellipsis ended a sentence: "was…" / "interesting."
-    match = _PAUSED_VERDICT.search(draft.text[start:sentence.end_char])
+    text = draft.text[start:sentence.end_char]
+    if "..." not in text and "\u2026" not in text:
+        return
+    match = _PAUSED_VERDICT.search(text)
     if match is None:
         return
     word = match.group(1).lower()
