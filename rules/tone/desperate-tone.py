@@ -165,10 +165,31 @@ def _anything(sentence: Span) -> Iterator[Hit]:
                     party(subject_of(verb)) == "writer" and not is_softened(verb) and \
                     not sentence.text.rstrip().endswith("?"):
                 offers = True
+    offers = offers or _takes_whatever(sentence)
     if offers:
         yield Hit(sentence.start_char, sentence.end_char, "Offering to do anything, or to "
                   "work for less, reads as desperate; say what you bring instead.",
                   severity=Severity.warning)
+
+
+#: What an offer is made of: a writer who takes whatever of these is offered takes anything.
+_TERMS = frozenset("job role position post work shift shifts hours salary pay wage wages rate "
+                   "contract task tasks duties title grade band".split())
+
+
+def _takes_whatever(sentence: Span) -> bool:
+    """'Whatever the job ends up being, I'll take it', 'Whatever salary you offer, I'll
+    accept it' (not 'Whatever you decide, I'll accept it': a decision, not the terms)."""
+    if sentence.lowers.isdisjoint({"whatever", "whichever"}) or sentence.lowers.isdisjoint(
+            _TERMS):
+        return False
+    root = sentence.root
+    if root.lemma_.lower() not in {"take", "accept", "do"} or party(subject_of(root)) != "writer":
+        return False
+    opening = [t for t in sentence if t.i < root.i]
+    return any(t.lower_ in {"whatever", "whichever"} for t in opening) and any(
+        t.lower_ in _TERMS for t in opening) and any(
+        c.dep_ == "dobj" and c.lower_ in {"it", "that", "them"} for c in root.children)
 
 
 def _check_begging(draft: Draft) -> Iterator[Hit]:

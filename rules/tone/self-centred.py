@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from followup_lint.lexicon import phrase_pattern, valence
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
-from followup_lint.syntax import body_sentences, is_question, party, subject_of
+from followup_lint.syntax import body_sentences, is_negated, is_question, party, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -185,12 +185,39 @@ _TOP_OF = re.compile(
     r"the (best|greatest|finest|most (\w+))\b[^.;!?]{0,40}?\b(?:in|of|on) \w")
 
 
+#: Superlatives of merit (a superlative of fact, "the youngest", boasts of nothing).
+_MERIT = frozenset("best greatest finest strongest smartest brightest sharpest hardest "
+                   "fastest ablest most".split())
+#: Words that make a superlative a claim over a field: "anywhere", "all year".
+_FIELD_WORDS = frozenset("anywhere ever all pool field county country region city "
+                         "industry market sector".split())
+
+
+def _best_of_all(sentence: Span) -> bool:
+    """'I was the strongest candidate you saw all week', 'I'm the hardest-working
+    electrician you'll find anywhere': the writer as the superlative of a field."""
+    for noun in sentence:
+        if noun.dep_ != "attr" or noun.head.lemma_ != "be" or \
+                party(subject_of(noun.head)) != "writer" or is_negated(noun.head):
+            continue  # not "I may not have been the most experienced person you met"
+        before = [t for t in noun.subtree if t.i < noun.i]
+        merit = any(t.tag_ in {"JJS", "RBS"} and t.lower_ in _MERIT or (
+            t.lower_ == "most" and valence(t.head.lower_) >= 1.0) for t in before)
+        scoped = any(c.dep_ == "relcl" and any(
+            g.lower_ in {"you", "anyone", "anybody", "they"} and g.dep_ == "nsubj"
+            for g in c.children) for c in noun.children) or any(
+            t.lower_ in _FIELD_WORDS for t in noun.subtree if t.i > noun.i)
+        if merit and scoped:
+            return True
+    return False
+
+
 def _overclaiming(sentence: Span) -> Iterator[Hit]:
     """'My exceptional skills', 'I always get it right the first time'."""
     top = _TOP_OF.search(sentence.text)
     top = top is not None and not any(t.like_num for t in sentence) and (
         top.group(2) is None or valence(top.group(2)) >= 1.0)
-    if (top or _ABOVE_ALL.search(sentence.text)) and sentence.lowers & {
+    if (top or _ABOVE_ALL.search(sentence.text) or _best_of_all(sentence)) and sentence.lowers & {
             "i", "i'm", "i’m", "me", "my", "mine", "i'll", "i’ll", "as"}:
         yield Hit(sentence.start_char, sentence.end_char, "Rating yourself above everyone "
                   "reads as boasting; show it with one result from your work instead.",
