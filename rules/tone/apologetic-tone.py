@@ -156,12 +156,26 @@ def _regret(token) -> bool:
     return False
 
 
+#: A writer's own messages: "forgive a second email so soon".
+_WRITINGS = frozenset("email e-mail message note nudge reminder follow-up intrusion "
+                      "interruption".split())
+#: Apology in a formal register: "belated thanks" (and "beg your indulgence", below).
+_FORMAL_FAULTS = frozenset("belated belatedly".split())
+#: The reader tired of the writer: "you must be sick of hearing from me".
+_TIRED_OF_ME = re.compile(r"(?i)\b(?:sick|tired|fed up|weary|bored) (?:of|with) "
+                          r"(?:me|my|hearing from me|all my)\b")
+
+
 def _apology(sentence: Sentence) -> Iterator[Hit]:
     if not sentence.lowers.isdisjoint(_DOCUMENT_SLIPS):
         return
     lowered = sentence.text.lower()
     late = not sentence.lowers.isdisjoint({"late", "later", "delay", "delayed", "belated"})
-    if "mea culpa" in lowered or not sentence.lowers.isdisjoint({"belated", "belatedly"}) or (
+    remiss = "remiss" in sentence.lowers and sentence.lowers.isdisjoint(
+        {"would", "'d", "’d", "if"})  # "I have been remiss", not "I'd be remiss not to say"
+    remiss = remiss or "indulgence" in sentence.lowers and not sentence.lemmas.isdisjoint(
+        {"beg", "ask", "crave", "request"})  # "I must beg your indulgence"
+    if "mea culpa" in lowered or not sentence.lowers.isdisjoint(_FORMAL_FAULTS) or remiss or (
             late and "regrettably" in sentence.lowers):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
         return
@@ -193,8 +207,9 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
         if token.lemma_.lower() in _PARDON_VERBS and token.pos_ == "VERB":
             objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
             subject = subject_of(token)
-            if any(o.lower_ in {"me", "us"} or any(c.lower_ in {"my", "the", "this", "our"}
-                                                   for c in o.children) for o in objects) \
+            if any(o.lower_ in {"me", "us"} or o.lemma_.lower() in _WRITINGS or any(
+                    c.lower_ in {"my", "the", "this", "our"} for c in o.children)
+                   for o in objects) \
                     and (party(subject) == "reader" or not _someone_else(token)):
                 yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
                 return
@@ -205,6 +220,9 @@ def _burden(sentence: Sentence) -> Iterator[Hit]:
     words = sentence.lowers
     if not words & {"i", "i'm", "me", "my", "i’m"} and not words & {"sorry", "apologies"} \
             and not sentence.text.lower().startswith("not to"):  # "Not to be a pest, but"
+        return
+    if _TIRED_OF_ME.search(sentence.text):
+        yield Hit(sentence.start_char, sentence.end_char, _BURDEN_MESSAGE)
         return
     if words.isdisjoint(imposing) and sentence.lemmas.isdisjoint(imposing | {"waste"}):
         return
