@@ -31,7 +31,7 @@ from followup_lint.syntax import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from followup_lint.draft import Draft
     from followup_lint.rule import RuleOptions
@@ -142,6 +142,29 @@ def _aimed_at_reader(token: Token) -> bool:
     return verb is not None and party(subject_of(verb)) == "reader"
 
 
+def _said_of_a_person(adjective: Token, appearance: frozenset[str]) -> bool:
+    """A looks word said of a person or their appearance ("you look gorgeous", "your
+    lovely smile"), not of their things ("your office has a beautiful view")."""
+    if adjective.dep_ == "amod":
+        target = adjective.head
+    else:
+        verb = governing_verb(adjective)
+        target = subject_of(verb) if verb is not None else None
+    return target is not None and (
+        target.lower_ in READER_WORDS or target.ent_type_ == "PERSON"
+        or target.lower_ in appearance or target.lemma_.lower() in word_list("role-nouns.txt"))
+
+
+def clears(sentence: Span) -> bool:
+    """Praise of their place or things in looks words ("your office has a beautiful view",
+    "such a lovely building"), with no word about a person's looks: a reading the tone
+    scorer must not overrule."""
+    looks, appearance = word_list("looks.txt"), word_list("appearance.txt")
+    said = [t for t in sentence if t.lower_ in looks and t.pos_ == "ADJ"]
+    return bool(said) and not any(t.lower_ in appearance for t in sentence) and not any(
+        _said_of_a_person(t, appearance) for t in said)
+
+
 def _looks(sentence: Sentence) -> Iterator[Hit]:
     appearance, looks = word_list("appearance.txt"), word_list("looks.txt")
     lowered = sentence.text.lower()
@@ -151,9 +174,9 @@ def _looks(sentence: Sentence) -> Iterator[Hit]:
     for token in sentence if cues else ():
         if token.lower_ in appearance and token.pos_ == "NOUN" and token.dep_ != "compound" \
                 and _aimed_at_reader(token) or token.lower_ in looks and token.pos_ == "ADJ" and (
-                _aimed_at_reader(token) or "as you are" in lowered
-                or any(c.dep_ == "poss" and c.lower_ in READER_WORDS
-                       for c in token.head.children)):
+                "as you are" in lowered or _said_of_a_person(token, appearance) and (
+                    _aimed_at_reader(token) or any(c.dep_ == "poss" and c.lower_ in READER_WORDS
+                                                   for c in token.head.children))):
             romance = True
     if romance:
         yield Hit(sentence.start_char, sentence.end_char, _LOOKS_MESSAGE,
