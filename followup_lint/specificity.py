@@ -176,12 +176,13 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
                 return None
             if token.dep_ == "compound" and token.head.lemma_.lower() in _ORG_UNITS:
                 return None  # "the design team": which team, not what was discussed
-            head = token
+            head, titled = token, False
             while head.dep_ == "compound" and head.head is not head:
                 head = head.head
+                titled = titled or head.lemma_.lower() in roles  # "delivery driver job"
             if head is not token and (head.lemma_.lower() in roles or
                                       head.lemma_.lower() in _ROLE_SLOTS):
-                if head.lemma_.lower() == "job" and lemma not in roles:
+                if head.lemma_.lower() == "job" and lemma not in roles and not titled:
                     return "discussed"  # "the rewiring job": a piece of work, not a title
                 return "named"  # "the welding role", "data analyst": the job's title
             checker = spellchecker()

@@ -45,7 +45,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     # Written at the start of the fourth round, held out through it, measured once at its end.
     # Held out through the fourth round, opened in the fifth.
     "H": {"apologetic": (0.83, 0.96), "casual": (0.82, 0.94), "desperate": (0.80, 0.94),
-          "generic": (0.74, 0.96), "generic_greeting": (0.89, 0.96), "hostile": (0.76, 0.94),
+          "generic": (0.87, 0.96), "generic_greeting": (0.89, 0.96), "hostile": (0.76, 0.94),
           "inappropriate": (0.77, 0.92), "pushy": (0.84, 0.94)},
     # Held out; measured once, at the end of the fifth round.
     "I": {"apologetic": (0.82, 0.96), "casual": (0.87, 0.96), "desperate": (0.68, 0.96),
