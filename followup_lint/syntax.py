@@ -68,6 +68,17 @@ def hyphenated(token: Token) -> bool:
     return token.i + 1 < len(doc) and doc[token.i + 1].text in {"-", "\u2010"}
 
 
+#: Words a writer thanks with: "thanks for ...", "thank you for ...".
+THANKS_WORDS = frozenset({"thanks", "thank", "thx"})
+
+
+def thanked_for(sentence) -> list[Token]:
+    """What the sentence thanks the reader for: the words after a 'for' that depends on a
+    word of thanks ("thanks for getting back to me" -> getting)."""
+    return [done for token in sentence if token.lower_ == "for"
+            and token.head.lower_ in THANKS_WORDS for done in token.children]
+
+
 def is_question(sentence) -> bool:
     """True when the sentence asks something (a question mark at its end)."""
     text = sentence.text.rstrip()

@@ -3,8 +3,8 @@
 Floors, not targets: each is the figure measured when the rules last changed, less a
 small margin, so a change that loses judgement on unseen writing fails here. Set I is
 held out (see tests/blind_eval.py): never trained on, its misses never read, measured
-during and at the end of the fifth round. A to H were used to generalise the rules and to train the
-tone scorer, so their floors are higher. Set J is written but not measured: only its
+during and at the end of the fifth round. A to H were used to generalise the rules and to
+train the tone scorer, so their floors are higher. Set J is written but not measured: only its
 shape is tested. The goal (recall >= 0.85, precision >= 0.95 per category) is reported
 in docs/design.md with the figures; categories below it are named there.
 """

@@ -159,7 +159,8 @@ def _regret(token) -> bool:
 #: A writer's own messages: "forgive a second email so soon".
 _WRITINGS = frozenset("email e-mail message note nudge reminder follow-up intrusion "
                       "interruption".split())
-#: Apology in a formal register: "belated thanks" (and "beg your indulgence", below).
+#: Apology in a formal register: "belated thanks" (and, read in ``_apology``, "I have been
+#: remiss" and "beg your indulgence").
 _FORMAL_FAULTS = frozenset("belated belatedly".split())
 #: The reader tired of the writer: "you must be sick of hearing from me".
 _TIRED_OF_ME = re.compile(r"(?i)\b(?:sick|tired|fed up|weary|bored) (?:of|with) "
@@ -171,11 +172,12 @@ def _apology(sentence: Sentence) -> Iterator[Hit]:
         return
     lowered = sentence.text.lower()
     late = not sentence.lowers.isdisjoint({"late", "later", "delay", "delayed", "belated"})
-    remiss = "remiss" in sentence.lowers and sentence.lowers.isdisjoint(
-        {"would", "'d", "’d", "if"})  # "I have been remiss", not "I'd be remiss not to say"
-    remiss = remiss or "indulgence" in sentence.lowers and not sentence.lemmas.isdisjoint(
-        {"beg", "ask", "crave", "request"})  # "I must beg your indulgence"
-    if "mea culpa" in lowered or not sentence.lowers.isdisjoint(_FORMAL_FAULTS) or remiss or (
+    formal = not sentence.lowers.isdisjoint(_FORMAL_FAULTS) or (
+        "remiss" in sentence.lowers and sentence.lowers.isdisjoint({"would", "'d", "’d", "if"})
+    ) or (  # "I have been remiss", not "I'd be remiss not to say"
+        "indulgence" in sentence.lowers and not sentence.lemmas.isdisjoint(
+            {"beg", "ask", "crave", "request"}))  # "I must beg your indulgence"
+    if "mea culpa" in lowered or formal or (
             late and "regrettably" in sentence.lowers):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
         return

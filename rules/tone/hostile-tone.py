@@ -17,12 +17,14 @@ from followup_lint.lexicon import valence, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
 from followup_lint.syntax import (
+    THANKS_WORDS,
     aimed_at_their_side,
     body_sentences,
     governing_verb,
     is_negated,
     party,
     subject_of,
+    thanked_for,
 )
 
 if TYPE_CHECKING:
@@ -50,10 +52,10 @@ _REPORTING = frozenset(
     "phrase term word words wrote write told tell quote quoted motto slogan name named "
     "nickname dubbed label labels tag tagline title".split()
 )
-#: Words that set what a label promised against what it was.
 #: Words that vouch for a quoted label: the writer endorses it.
 _ENDORSED = frozenset("genuine genuinely sincere sincerely true apt fitting accurate deserved "
                       "well-deserved earned rang".split())
+#: Words that set what a label promised against what it was.
 _BELIED = frozenset("turned actually apparently just still only really".split())
 _VERDICT_WORDS = frozenset(
     "fit courtesy professional professionalism culture policy values feedback opportunity "
@@ -274,26 +276,22 @@ _HARMS = frozenset("waste ignore ghost mislead string patronise patronize fob me
 def _thanks_for_harm(sentence: Span) -> Iterator[Hit]:
     """'Thank you for wasting an afternoon of my life', 'thanks for stringing me along':
     thanks for a harm done to the writer or theirs is sarcasm."""
-    if sentence.lowers.isdisjoint({"thanks", "thank", "thx"}):
+    if sentence.lowers.isdisjoint(THANKS_WORDS):
         return
-    for token in sentence:
-        if token.lower_ != "for" or token.head.lower_ not in {"thanks", "thank", "thx"}:
-            continue
-        for done in token.children:
-            if done.tag_ != "VBG" or any(c.lower_ in {"no", "not", "never"}
-                                         for c in done.subtree):
-                continue  # "thanks for wasting no time": quick, not harmful
-            lemma = done.lemma_.lower()
-            to_the_writer = any(t.lower_ in {"me", "my", "us", "our", "mine"}
-                                for t in done.subtree)  # not "for fighting for the budget"
-            kept = lemma in {"keep", "leave"} and any(
-                t.lower_ in {"waiting", "hanging", "guessing", "dark"} for t in done.subtree)
-            if to_the_writer and (lemma in _HARMS or kept):
-                yield Hit(sentence.start_char, sentence.end_char,
-                          "Thanks for something that wronged you reads as sarcasm; say "
-                          "plainly and politely what went wrong, or leave it out.",
-                          severity=Severity.warning)
-                return
+    for done in thanked_for(sentence):
+        if done.tag_ != "VBG" or any(c.lower_ in {"no", "not", "never"} for c in done.subtree):
+            continue  # "thanks for wasting no time": quick, not harmful
+        lemma = done.lemma_.lower()
+        to_the_writer = any(t.lower_ in {"me", "my", "us", "our", "mine"}
+                            for t in done.subtree)  # not "for fighting for the budget"
+        kept = lemma in {"keep", "leave"} and any(
+            t.lower_ in {"waiting", "hanging", "guessing", "dark"} for t in done.subtree)
+        if to_the_writer and (lemma in _HARMS or kept):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Thanks for something that wronged you reads as sarcasm; say "
+                      "plainly and politely what went wrong, or leave it out.",
+                      severity=Severity.warning)
+            return
 
 
 def _cannot_tell_apart(sentence: Span) -> Iterator[Hit]:

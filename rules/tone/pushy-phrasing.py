@@ -26,6 +26,7 @@ from followup_lint.syntax import (
     is_softened,
     party,
     subject_of,
+    thanked_for,
 )
 
 if TYPE_CHECKING:
@@ -211,8 +212,7 @@ def clears(sentence: Span) -> bool:
         return True  # patience offered: "if it isn't ready by the 20th, I'll simply wait"
     if not words.isdisjoint({"thanks", "thank"}) and words.isdisjoint(
             {"finally", "eventually", "last"}) and any(
-            t.lower_ == "for" and t.head.lower_ in {"thanks", "thank"} and any(
-                _is_response(c) for c in t.children) for t in sentence):
+            _is_response(done) for done in thanked_for(sentence)):
         return True
     for token in sentence:
         if not (token.lower_ in _DEADLINE_PREPS and token.dep_ == "prep"
