@@ -6,6 +6,8 @@ The steps, in order:
    is recorded as a failure and the others go on;
 2. :func:`counts_here` -- drop hits outside the rule's sections, or on template slots;
 3. :func:`one_per_place` -- one finding per rule per place, the longest match winning;
+   :func:`drop_scored_duplicates` -- drop what the tone scorer found where a rule in
+   ``model_superseded_by`` already speaks (one note per sentence, the precise one);
 4. :func:`drop_superseded` -- drop a finding another rule makes redundant (``superseded_by``);
 5. internal errors for failed rules, then suppression comments and unused suppressions.
 """
@@ -17,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from followup_lint.draft import Draft
-from followup_lint.model import Finding
+from followup_lint.model import Finding, Severity
 from followup_lint.packs.schema import RuleSpec
 from followup_lint.rule import Hit, Rule, RuleOptions
 from followup_lint.stamping import Stamper
@@ -73,6 +75,19 @@ def one_per_place(hits: Iterable[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
     return kept
 
 
+def drop_scored_duplicates(hits: list[tuple[Rule, Hit]]) -> list[tuple[Rule, Hit]]:
+    """``hits`` without the tone scorer's where a rule named in the rule's
+    ``model_superseded_by`` already reports the same words at warning or above: its
+    "reads as over-sharing" adds nothing to "personal details about money do not belong"."""
+    if not any(hit.scored for _, hit in hits):
+        return hits
+    said = [(rule.id, hit.start, hit.end) for rule, hit in hits
+            if not hit.scored and (hit.severity or rule.spec.severity) != Severity.info]
+    return [(rule, hit) for rule, hit in hits if not hit.scored or not any(
+        rule_id in rule.spec.model_superseded_by and start < hit.end and hit.start < end
+        for rule_id, start, end in said)]
+
+
 def drop_superseded(findings: list[Finding], specs: dict[str, RuleSpec]) -> list[Finding]:
     """Findings (sorted by start) without those a ``superseded_by`` rule's finding covers."""
     starts: dict[str, list[int]] = {}
@@ -97,7 +112,8 @@ def collect(draft: Draft, rules: list[Rule], options: dict[str, RuleOptions],
     failures: list[tuple[Rule, Exception]] = []
     hits = [(rule, hit) for rule, hit in run_rules(draft, rules, options, failures)
             if counts_here(draft, rule.spec, hit)]
-    findings = [stamper.stamp(rule.spec, hit) for rule, hit in one_per_place(hits)]
+    findings = [stamper.stamp(rule.spec, hit)
+                for rule, hit in drop_scored_duplicates(one_per_place(hits))]
     findings = drop_superseded(findings, {r.id: r.spec for r in rules})
     if failures:
         if meta.internal_error is None:  # pragma: no cover - the shipped pack always has it

@@ -71,6 +71,9 @@ _NAME_LINE = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}\s*
 DIRECTIVE_LINE = re.compile(r"^\s*(?:<!--.*-->|#\s*followup-lint\s*:.*)\s*$")
 _SIGNATURE_DELIMITER = re.compile(r"^--[ \t]?$")
 _MAX_SIGNATURE_LINES = 5
+#: A line wholly in brackets under the closing ("(signature here if mailing a hard copy)"):
+#: a note on the signature, not prose.
+_ASIDE_LINE = re.compile(r"^\s*[(\[][^()\[\]]*[)\]]\s*$")
 
 
 @dataclass(frozen=True)
@@ -291,7 +294,8 @@ def read_layout(text: str) -> Layout:
             line_text.rstrip().endswith(",") and _word_count(line_text) <= 8
         )
         if closing:
-            if all(_word_count(lines[t].text) <= 8 for t in remaining[pos + 1:]):
+            if all(_word_count(lines[t].text) <= 8 or _ASIDE_LINE.match(lines[t].text)
+                   for t in remaining[pos + 1:]):
                 sign_off_index = pos
             break
     if sign_off_index is None and len(remaining) > 1 and _NAME_LINE.match(

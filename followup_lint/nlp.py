@@ -146,6 +146,72 @@ def _capabilities(pipe_names: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+_VOWELS = frozenset("aeiou")
+_LEMMA_MENDER = "followup_lint_lemma_mender"
+
+
+def _mended_forms(lemmatizer) -> dict[str, str]:
+    """Verb forms the rule lemmatizer gets wrong, with their lemma. A short verb ending in
+    one vowel and one consonant doubles it before -ed and -ing (hop, hopped, hopping), so
+    "hoped", "hoping" and "hopes" come from "hope", "rated" from "rate", "stared" from
+    "stare"; the lemmatizer's suffix rules keep the shorter stem when both are verbs in its
+    word list ("hop", "rat", "star"). For every verb "<stem>e" in that list whose stem is
+    also a verb of that shape, its three forms map to "<stem>e" (65 verbs)."""
+    if getattr(lemmatizer, "mode", None) != "rule" or \
+            not lemmatizer.lookups.has_table("lemma_index"):
+        return {}
+    verbs = set(lemmatizer.lookups.get_table("lemma_index").get("verb", []))
+    mended = {}
+    for lemma in verbs:
+        stem = lemma[:-1]
+        if lemma.endswith("e") and stem in verbs and len(stem) >= 3 and \
+                stem[-1] not in _VOWELS and stem[-1] not in "wxy" and \
+                stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+            for form in (lemma + "d", stem + "ing", lemma + "s"):
+                mended[form] = lemma
+    return mended
+
+
+def _add_lemma_mender(nlp) -> None:
+    """Put a component after the lemmatizer that corrects the forms of ``_mended_forms``
+    on verbs (spaCy's lemmatizer lets a form in its exception table through only when its
+    rules did not already find it, so the table cannot do this)."""
+    if "lemmatizer" not in nlp.pipe_names or _LEMMA_MENDER in nlp.pipe_names:
+        return
+    mended = _mended_forms(nlp.get_pipe("lemmatizer"))
+    if not mended:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory(_LEMMA_MENDER):
+        @Language.factory(_LEMMA_MENDER)
+        def make_mender(nlp, name):  # noqa: ARG001 - spaCy's factory signature
+            return _LemmaMender(_mended_forms(nlp.get_pipe("lemmatizer")))
+
+    nlp.add_pipe(_LEMMA_MENDER, after="lemmatizer")
+
+
+class _LemmaMender:
+    def __init__(self, mended: dict[str, str]) -> None:
+        import numpy as np
+        from spacy.strings import hash_string
+
+        self.mended = {hash_string(form): lemma for form, lemma in mended.items()}
+        self.forms = np.array(sorted(self.mended), dtype=np.uint64)
+
+    def __call__(self, doc):
+        import numpy as np
+        from spacy.attrs import LOWER
+
+        if len(doc):
+            lowers = doc.to_array(LOWER)
+            for i in np.flatnonzero(np.isin(lowers, self.forms)).tolist():
+                token = doc[i]
+                if token.pos_ == "VERB":
+                    token.lemma_ = self.mended[int(lowers[i])]
+        return doc
+
+
 def load_pipeline(name: str, *, need_entities: bool) -> Pipeline:
     """Load ``name`` once per process; NER is excluded unless a rule needs entities.
 
@@ -168,6 +234,7 @@ def load_pipeline(name: str, *, need_entities: bool) -> Pipeline:
             # Loaded from its data folder: the package's own code is never imported.
             nlp = spacy.util.load_model_from_path(found.data_dir, meta=found.meta,
                                                   exclude=exclude)
+        _add_lemma_mender(nlp)
         # Drafts are parsed in chunks of bounded size (see draft.py), so the tokenizer
         # limit only needs to admit the whole text for offsets, not the parser's memory.
         nlp.max_length = 10**9

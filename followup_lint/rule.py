@@ -34,6 +34,9 @@ class Hit:
     suggestions: tuple[Suggestion, ...] = ()
     #: Fragments of the writer's text or Context quoted in ``message`` (redacted on request).
     quoted: tuple[str, ...] = ()
+    #: Found by the tone scorer, not by a reading of the rule's own: it yields to the
+    #: rules of the pack's ``model_superseded_by`` on the same words (findings.py).
+    scored: bool = False
 
 
 def _hyphenate(name: str) -> str:

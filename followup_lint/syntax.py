@@ -17,8 +17,9 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb`` or of the words it depends on; None for an imperative.
 
     "I would be glad to help" -> "I"; "I have an offer and need to reply" -> "I" (the
-    coordinated verb shares the subject); "..., but please let me know" -> None (an
-    imperative: a 'please', or a coordinated verb in its base form, starts a new request).
+    coordinated verb shares the subject, as does one in its base form after a modal: "I'll
+    assume so and wait"); "..., but please let me know" -> None (an imperative: a 'please',
+    or a coordinated verb in its base form, starts a new request).
     """
     node = verb
     for _ in range(_MAX_CLIMB):
@@ -27,8 +28,9 @@ def subject_of(verb: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in {"nsubj", "nsubjpass", "expl"}:
                 return child
-        if node.dep_ == "conj" and node.tag_ == "VB":
-            return None
+        if node.dep_ == "conj" and node.tag_ == "VB" and not any(
+                c.dep_ == "aux" and c.tag_ == "MD" for c in node.head.children):
+            return None  # but "I'll assume so and wait": the modal, and subject, are shared
         if node.head is node:
             return None
         node = node.head

@@ -242,7 +242,7 @@ def scored_hits(draft: Draft, category: str, hits: list[Hit],
         found.append(Hit(start, end, f"This sentence reads as {_READS_AS[category]} "
                          "(flagged by the tone scorer, a model trained on labelled "
                          "sentences); reread it as the recipient would.",
-                         severity=Severity.warning))
+                         severity=Severity.warning, scored=True))
     return found
 
 

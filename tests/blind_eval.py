@@ -1,7 +1,7 @@
 """Precision and recall of the tone rules on blind sets: sentences and short notes written by
 someone who had not seen the rules (tests/blind/).
 
-Nine independent sets, each written by different helper sessions that never saw the
+Eleven independent sets, each written by different helper sessions that never saw the
 rules:
 
 * ``A``, ``B`` and ``C`` are development sets: their misses were looked at, rules were
@@ -11,11 +11,18 @@ rules:
   opened in the third round; ``F`` (held out through the third round) and ``G`` (written at
   its end, measured once midway through the fourth) were opened in the fourth: their
   misses were read and the scorer is trained on them;
-* ``H`` was written at the start of the fourth round by four fresh helpers and held out
-  through it: never trained on, its misses never listed, measured once at the end. Once
-  a rule is changed because of a miss in it, it stops being blind and a fresh set is due;
-* ``I`` was written during the fourth round by four more fresh helpers and has not been
-  measured at all (it is not in ``SETS``): the next round's held-out set.
+* ``H`` was written at the start of the fourth round and held out through it, then opened
+  in the fifth; ``I`` (written during the fourth) was held out through the fifth, measured
+  at its start, midway and at its end, then opened in the sixth (misses read, the scorer
+  retrained with it);
+* ``J`` was written at the start of the fifth round by four fresh helpers and is held out
+  through the sixth: never trained on, its misses never listed, measured at the round's
+  start, once midway and at its end. Once a rule is changed because of a miss in it, it
+  stops being blind and a fresh set is due;
+* ``L`` was written at the start of the sixth round by four more fresh helpers and has not
+  been measured at all (it is not in ``SETS``): the next round's held-out set. (``K`` is
+  not a set of notes but the blind probe sentences for the pushy and hostile readings,
+  ``tests/probes/readings-K.toml``.)
 
 All but ``B`` and ``C`` also cover two more categories: ``apologetic`` (apologies and
 hedges where confidence belongs) and ``inappropriate`` (gifts, crude jokes, offbeat
@@ -55,11 +62,11 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
     "inappropriate": frozenset({"inappropriate-content", "casual-tone", "personal-anecdote"}),
 }
 #: The newest held-out set, and every set never trained on nor read for misses.
-HELD_OUT = "I"
-NEVER_TRAINED = ("I", "J")
-SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
+HELD_OUT = "J"
+NEVER_TRAINED = ("J", "L")
+SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J")
 #: Written but never measured: kept back for the next round to hold out.
-UNMEASURED = ("J",)
+UNMEASURED = ("L",)
 
 
 @dataclass

@@ -40,6 +40,18 @@ def test_name_line_without_closing() -> None:
     assert sections("Hey,\n\nany news on the job?\n\nSam")[-1] == ("signature", "Sam")
 
 
+def test_a_bracketed_note_under_the_closing_belongs_to_the_signature() -> None:
+    text = ("Dear Ms Obi,\n\nThank you for the site visit on Friday.\n\nKind regards,\n"
+            "[leave room here for a handwritten signature when it goes by post]\nDev Rao\n")
+    assert sections(text)[-2:] == [
+        ("sign-off", "Kind regards,"),
+        ("signature", "[leave room here for a handwritten signature when it goes by post]"
+                      "\nDev Rao")]
+    # A long line that is not wholly bracketed is still prose: no sign-off is read.
+    prose = text.replace("[leave room", "(leave room").replace("post]", "post) today.")
+    assert ("sign-off", "Kind regards,") not in sections(prose)
+
+
 def test_no_layout_at_all() -> None:
     assert sections("") == []
     assert sections("   \n\n  ") == []

@@ -98,6 +98,19 @@ def test_costly_token_patterns_are_refused(tmp_path, patterns: str, reason: str)
 LONG = "Thank you for the talk about the warehouse scheduling role and its night shifts. " * 4
 
 
+def test_a_pack_superseded_by_an_unknown_rule_is_refused_by_name(tmp_path) -> None:
+    path = pack(tmp_path, extra='superseded_by = ["no-such-rule"]')
+    with pytest.raises(RulePackError, match="no-such-rule") as raised:
+        load_rules([tmp_path])
+    assert str(path) in str(raised.value)
+
+
+def test_only_a_rule_with_the_scorer_can_yield_its_findings(tmp_path) -> None:
+    pack(tmp_path, extra='model_superseded_by = ["casual-tone"]')
+    with pytest.raises(RulePackError, match="model_superseded_by.*needs 'model'"):
+        load_rules([tmp_path])
+
+
 def test_an_option_changes_what_a_rule_reports() -> None:
     default = Linter(Config(select=["too-long"], model="blank")).lint(LONG)
     tight = Linter(Config(select=["too-long"], model="blank",

@@ -182,3 +182,20 @@ def test_a_pack_naming_an_unknown_scorer_category_is_refused(tmp_path) -> None:
     linter = Linter(rule_dirs=[_pack_with_model(tmp_path / "b", "hostile")])
     found = [f for f in linter.lint("We need more synergy.").findings if f.rule == "buzzword"]
     assert [f.excerpt for f in found] == ["synergy"]
+
+
+def test_the_desperate_scorer_yields_to_personal_anecdote_on_the_same_words() -> None:
+    """One note per sentence: where personal-anecdote already names the over-sharing, the
+    scorer's vaguer "reads as pleading" is dropped (desperate-tone's model_superseded_by);
+    with personal-anecdote switched off, the scorer's finding is back."""
+    candidates = [
+        "Things have been hard lately because my rent doubled and my landlord is selling up.",
+        "Honestly my bills are piling up and my mortgage payment is overdue this month.",
+        "Money is tight since my landlord put the rent up, so this job would mean the world.",
+    ]
+    without = Linter(Config(ignore=["personal-anecdote"]))
+    text = next(t for t in candidates if any(
+        f.rule == "desperate-tone" and SCORER in f.message for f in without.lint(t).findings))
+    found = Linter().lint(text).findings
+    assert any(f.rule == "personal-anecdote" for f in found)
+    assert not any(f.rule == "desperate-tone" and SCORER in f.message for f in found)

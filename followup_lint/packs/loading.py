@@ -78,4 +78,9 @@ def _load_rules_cached(dirs: tuple[str, ...]) -> tuple[RuleSpec, ...]:
                 raise RulePackError(f"{path}: duplicate rule id {spec.id!r} (also in "
                                     f"{specs[spec.id].source})")
             specs[spec.id] = spec
+    for spec in specs.values():
+        unknown = sorted(set(spec.superseded_by + spec.model_superseded_by) - set(specs))
+        if unknown:
+            raise RulePackError(f"{spec.source}: superseded by unknown rule(s) "
+                                f"{', '.join(unknown)}; known rules: {', '.join(sorted(specs))}")
     return tuple(specs[k] for k in sorted(specs))

@@ -218,6 +218,12 @@ class RuleSpec(BaseModel):
         default_factory=list,
         description="Rules whose finding on the same words makes this rule's finding redundant.",
     )
+    model_superseded_by: list[str] = Field(
+        default_factory=list,
+        description="Rules whose finding (warning or above) on the same words makes what the "
+        "tone scorer found for this rule redundant (e.g. personal-anecdote for desperate-tone's "
+        "'reads as over-sharing').",
+    )
     examples: Examples | None = None
     source: str = Field(default="", exclude=True)
 
@@ -232,6 +238,9 @@ class RuleSpec(BaseModel):
             raise ValueError("a rule needs 'match' groups, 'python = true', or both")
         if self.examples is None and not self.engine:
             raise ValueError("'examples' with 'fail' and 'pass' drafts is required")
+        if self.model_superseded_by and self.model is None:
+            raise ValueError("'model_superseded_by' needs 'model': only the tone scorer's "
+                             "findings yield to it")
         if self.python and self.needs:
             raise ValueError("a Python rule declares 'needs' as NEEDS in its module, "
                              "not in the pack")

@@ -210,6 +210,9 @@ def clears(sentence: Span) -> bool:
     if any(t.lemma_.lower() == "wait" and party(subject_of(t)) == "writer" and not is_negated(t)
            for t in sentence) and words.isdisjoint({"longer", "more", "forever", "only"}):
         return True  # patience offered: "if it isn't ready by the 20th, I'll simply wait"
+    if any(_is_condition(t) and _next_step(t) and party(subject_of(t.head)) == "writer"
+           for t in sentence):
+        return True  # "if I don't hear by the break, I'll assume you're still deciding"
     if not words.isdisjoint({"thanks", "thank"}) and words.isdisjoint(
             {"finally", "eventually", "last"}) and any(
             _is_response(done) for done in thanked_for(sentence)):
@@ -573,6 +576,16 @@ def _is_condition(clause: Token) -> bool:
         for c in clause.children)
 
 
+def _next_step(condition: Token) -> bool:
+    """What the writer will plainly do if the condition holds, not over the reader's head:
+    "(if I don't hear by Friday,) I'll give you a call / assume you're still deciding"."""
+    main = condition.head
+    over_their_head = {t.lower_ for t in main.subtree if t.i not in
+                       {x.i for x in condition.subtree}} & _SUPERIORS
+    return main.lemma_.lower() in _NEXT_STEPS and not over_their_head and not any(
+        c.dep_ == "conj" and c.lemma_.lower() in {"keep", "continue"} for c in main.children)
+
+
 def _ultimatum(sentence: Span) -> Iterator[Hit]:
     """'If I don't hear by Monday, I'll withdraw'; 'either make an offer or I'm walking'."""
     for verb in sentence if not sentence.lowers.isdisjoint({"if", "unless", "should"}) else ():
@@ -584,11 +597,7 @@ def _ultimatum(sentence: Span) -> Iterator[Hit]:
                                                 and is_negated(verb))
         dragging = bool({t.lower_ for t in verb.subtree} & {"longer", "drags", "drag", "later"})
         main = verb.head
-        over_their_head = {t.lower_ for t in main.subtree if t.i not in
-                           {x.i for x in verb.subtree}} & _SUPERIORS
-        if main.lemma_.lower() in _NEXT_STEPS and not over_their_head and not any(
-                c.dep_ == "conj" and c.lemma_.lower() in {"keep", "continue"}
-                for c in main.children):
+        if _next_step(verb):
             continue  # "if I don't hear by Friday, I'll give you a call / assume you're deciding"
         writer_will = party(subject_of(main)) == "writer" and any(
             c.lower_ in _WILL or (c.dep_ == "aux" and c.lemma_ == "be" and main.tag_ == "VBG")
@@ -651,9 +660,14 @@ def _reader_obliged(sentence: Span) -> Iterator[Hit]:
         if not (_is_response(verb) or verb.lemma_.lower() in {"decide", "let", "get"}):
             continue
         head = verb.head if verb.dep_ == "xcomp" else verb
+        subject = subject_of(head)
         obliged = (head is not verb and head.lemma_.lower() in {"need", "have"}) or any(
-            c.lower_ in {"must", "should"} for c in verb.children)
-        if obliged and party(subject_of(head)) == "reader" and not is_softened(head) \
+            c.lower_ == "must" or (c.lower_ == "should" and not (
+                subject is not None and c.i < subject.i))  # not "should you decide"
+            for c in verb.children)
+        conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "when", "once"}
+                          for c in head.children)
+        if obliged and not conditional and party(subject) == "reader" and not is_softened(head) \
                 and not is_negated(head) and not is_question(sentence):
             yield Hit(sentence.start_char, sentence.end_char, "Telling the hiring team what "
                       "they must do sets them a demand; ask about their timeline instead.",
