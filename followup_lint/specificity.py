@@ -114,6 +114,10 @@ class Specificity:
         return self.in_span(sentence.start_char, sentence.end_char)
 
 
+#: Adverbs that grade adjectives, never nouns.
+_GRADING = frozenset("even much far still very so too less more".split())
+
+
 def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -169,6 +173,9 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
             if lemma in generic or _stem(lower) in generic:
                 return None
             return "discussed" if _names_a_thing(token, roles) else "named"
+        if pos == "NOUN" and any(c.dep_ == "advmod" and c.lower_ in _GRADING
+                                 for c in token.children):
+            return None  # "it made me even keener": an adjective the tagger read as a noun
         if pos == "NOUN" and token.is_alpha and len(text) > 2:
             if token.dep_ == "dobj" and token.head.lemma_.lower() in _CHANGE_VERBS:
                 return "discussed"

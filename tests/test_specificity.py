@@ -85,3 +85,31 @@ def test_cliche_in_a_vague_sentence(fired, text: str) -> None:
 ])
 def test_cliche_backed_by_a_detail_is_fine(fired, text: str) -> None:
     assert "generic-phrase" not in fired(text)
+
+
+def test_a_thank_you_recalling_nothing_warns_even_when_all_else_is_there(linter) -> None:
+    """Thanks, enthusiasm and experience are there; nothing from the conversation is: the
+    rewrite a careers coach asks for first, so a warning, not a hint."""
+    text = ("Dear Ms. Ferreira,\n\nThank you for meeting me on Wednesday about the post at "
+            "Brightwater. I have done this kind of work for years, and I am keen to join."
+            "\n\nKind regards,\nOwen")
+    found = [f for f in linter.lint(text).findings if f.rule == "missing-specifics"]
+    assert [f.severity for f in found] == [Severity.warning]
+
+
+@pytest.mark.parametrize("text", [
+    # Workers of the place, the writer's family, a feeling, a graded adjective: none is a
+    # subject of the conversation.
+    "Thank you for Monday. I liked meeting the stylists, and I came home with a real buzz.",
+    "Thank you for Monday. My brother asked how it went; it has made me even keener.",
+    "Thank you for Monday. It was good to meet the carers and the receptionists.",
+])
+def test_people_feelings_and_family_are_not_details_discussed(linter, text: str) -> None:
+    found = {f.rule for f in linter.lint(text).findings}
+    assert "missing-specifics" in found or "generic-message" in found
+
+
+def test_a_worker_named_with_what_they_do_is_still_a_detail(fired) -> None:
+    assert "missing-specifics" not in fired(
+        "Thank you for Monday. I liked hearing how the stylists run the colour-correction "
+        "clinic on Thursdays.")
