@@ -192,13 +192,95 @@ def _takes_whatever(sentence: Span) -> bool:
         c.dep_ == "dobj" and c.lower_ in {"it", "that", "them"} for c in root.children)
 
 
+#: What a writer who needs "this" means by it: the job, not a form or a date.
+_NEED_OBJECTS = frozenset("this it one".split()) | _JOB_NOUNS | {"work", "yes"}
+#: Who or what rests on the reader's decision: "the whole household is riding on it".
+_STAKEHOLDERS = _DEPENDANTS | frozenset("household everything future life lives home "
+                                        "everyone rest".split())
+_RESTS_ON = frozenset("ride count depend hang rest hinge rely".split())
+#: What the reader decides: "riding on your decision" (or on "this", "it", "you").
+_DECIDED = frozenset("decision answer call choice verdict".split())
+#: Going without because of the wait: "I haven't slept since Tuesday", "barely eaten".
+_DEPRIVED = frozenset("sleep eat".split())
+_BEAR = frozenset("take survive face handle bear stand".split())
+
+
+def _needs_the_job(sentence: Span) -> Iterator[Hit]:
+    """'I really, really need this', 'I need this one, badly': the writer needs the job
+    itself (not 'I need this form by Friday', nor 'I need this to be confirmed')."""
+    for verb in sentence if "need" in sentence.lemmas else ():
+        if verb.lemma_.lower() != "need" or party(subject_of(verb)) != "writer" or \
+                is_negated(verb) or is_softened(verb):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objects) != 1 or any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+            continue
+        thing = objects[0]
+        bare = thing.lower_ in {"this", "it"} and not list(thing.children)
+        this_one = thing.lower_ == "one" and any(c.lower_ == "this" for c in thing.children)
+        job = thing.lemma_.lower() in _JOB_NOUNS and any(
+            c.lower_ in {"this", "the", "that"} for c in thing.children)
+        if (bare or this_one or job) and not any(
+                c.dep_ == "prep" and c.lower_ in {"for", "by", "before"} for c in verb.children):
+            subject = subject_of(verb)
+            start = min(verb.idx, subject.idx if subject is not None else verb.idx)
+            end = max(t.idx + len(t) for t in thing.subtree)
+            yield Hit(start, end, "Saying how much you need the job reads as desperate; say "
+                      "what you bring to it instead.", severity=Severity.warning)
+            return
+
+
+def _stakes(sentence: Span) -> Iterator[Hit]:
+    """'The whole household is riding on your decision', 'my kids are counting on this':
+    the writer's family or future laid on the reader's decision."""
+    if sentence.lemmas.isdisjoint(_RESTS_ON):
+        return
+    for verb in sentence:
+        if verb.lemma_.lower() not in _RESTS_ON or is_negated(verb):
+            continue
+        subject = subject_of(verb)
+        if subject is None or subject.lemma_.lower() not in _STAKEHOLDERS:
+            continue
+        owned = subject.lemma_.lower() in {"everything", "everyone", "household"} or any(
+            c.lower_ in {"my", "our", "whole", "entire"} for c in subject.children)
+        on = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+              for g in c.children if g.dep_ == "pobj"]
+        theirs = [g for g in on if g.lower_ in {"this", "it", "you"} or (
+            g.lemma_.lower() in _DECIDED and any(c.lower_ == "your" for c in g.children))]
+        if owned and theirs:
+            yield Hit(sentence.start_char, sentence.end_char, "Putting your family's or your "
+                      "future's hopes on the reader's decision is pressure and reads as "
+                      "desperate; say what you bring to the role.", severity=Severity.warning)
+            return
+
+
+def _going_without(sentence: Span) -> Iterator[Hit]:
+    """'I haven't slept since Tuesday waiting to hear', 'I can't take another rejection':
+    the wait or the outcome told as suffering."""
+    for verb in sentence if not sentence.lemmas.isdisjoint(_DEPRIVED | _BEAR) else ():
+        lemma = verb.lemma_.lower()
+        if party(subject_of(verb)) != "writer":
+            continue
+        words = {t.lower_ for t in verb.subtree}
+        deprived = lemma in _DEPRIVED and (is_negated(verb) or words & {"barely", "hardly"}) \
+            and bool(words & {"since", "properly", "days", "week", "wink", "nights", "waiting"})
+        cannot_bear = lemma in _BEAR and is_negated(verb) and "another" in words and bool(
+            words & {"rejection", "no", "knockback", "setback", "disappointment"})
+        if deprived or cannot_bear:
+            yield Hit(sentence.start_char, sentence.end_char, "Telling the reader what the "
+                      "wait costs you reads as desperate; keep the note about the role.",
+                      severity=Severity.warning)
+            return
+
+
 def _check_begging(draft: Draft) -> Iterator[Hit]:
     """Pleas for the job and hardship given as the reason to be hired."""
     if not draft.has_parse:
         return
     for sentence in body_sentences(draft):
         hit = next(_begging(sentence), None) or next(_hardship(sentence), None) or \
-            next(_anything(sentence), None)
+            next(_anything(sentence), None) or next(_needs_the_job(sentence), None) or \
+            next(_stakes(sentence), None) or next(_going_without(sentence), None)
         if hit is not None:
             yield hit
 

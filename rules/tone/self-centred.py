@@ -32,7 +32,7 @@ _PERKS = frozenset(
     "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
     "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
     "401k overtime hybrid remote match relocation healthcare allowance wfh uniform "
-    "paid pension scheme car bump rise".split()
+    "paid pension scheme car bump rise band".split()
 )
 _LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
                     "interest care".split())
@@ -89,9 +89,14 @@ def _perks(sentence: Span) -> Iterator[Hit]:
                   "is your concern, not theirs; say what you would bring to the team instead.",
                   severity=Severity.warning)
         return
-    if _PERKS.isdisjoint(_perk_form(lemma) for lemma in sentence.lemmas):
-        return
     for_me = bool(_FOR_ME_WORDS.search(sentence.text.lower()))
+    if _ARRANGEMENTS.search(sentence.text) and (for_me or _REASON.search(sentence.text)):
+        yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
+                  severity=Severity.warning)  # "the four-day week is what sold me"
+        return
+    if _PERKS.isdisjoint(_perk_form(lemma) for lemma in sentence.lemmas) or \
+            _ANSWERS_THEM.search(sentence.text):
+        return  # "As you asked, my expected salary is ...": an answer, not a want
     asks = _asks(sentence)
     for token in sentence:
         lemma = _perk_form(token.lemma_.lower())
@@ -102,6 +107,8 @@ def _perks(sentence: Span) -> Iterator[Hit]:
         mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children)
         node, liked = token.head, False
         for _ in range(4):
+            if node.pos_ == "NOUN" and node.lemma_.lower() not in _PERKS:
+                break  # "I appreciated your candour about the salary": liking the candour
             if node.pos_ in {"VERB", "AUX", "ADJ"}:
                 liked = node.lemma_.lower() in _LIKING and party(subject_of(node)) == "writer"
                 break
@@ -113,6 +120,43 @@ def _perks(sentence: Span) -> Iterator[Hit]:
             yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                       severity=Severity.warning)
             return
+
+
+#: How the hours are arranged, named as a perk: "the four-day week", "working from home".
+_ARRANGEMENTS = re.compile(
+    r"(?i)\b(?:(?:four|4|three|3|nine|9)[- ]day (?:week|fortnight)|compressed hours|"
+    r"(?:work|working) (?:from|at) home|early finish(?:es)?|finish(?:ing)? early|"
+    r"(?:start|starting) late|late starts?|lie-ins?|flexi-?time|short(?:er)? (?:days|hours|week))\b")
+_ANSWERS_THEM = re.compile(r"(?i)\b(?:as|since|because) you (?:asked|requested|wanted to "
+                           r"know)|\bas requested\b|\byou asked (?:me )?(?:about|for)\b")
+#: ... named as what made the writer apply: "is what drew me", "the main thing I care about".
+_REASON = re.compile(r"(?i)\b(?:drew me|draws me|attracted me|care about|what got me|"
+                     r"why i put in)\b")
+#: The writer's journey: "the commute", "the traffic", "the bus from my place".
+_JOURNEY = frozenset("commute traffic bus train drive journey tube metro rush-hour".split())
+_SHIFT_VERBS = frozenset("start finish leave begin".split())
+_DISCOMFORT = frozenset("painful brutal nightmare awful horrible killer beat avoid dread hate "
+                        "miss skip less shorter exhausting grim long".split())
+
+
+def _hours_for_the_journey(sentence: Span, previous: Span | None) -> Iterator[Hit]:
+    """'Could I start at 10 so the commute is less painful?', 'Any chance I could start
+    later? The bus from my place is brutal': hours asked to change for the writer's
+    journey (not 'I can start at 8; the bus gets in at 7:40')."""
+    together = [sentence] if previous is None else [previous, sentence]
+    words = set().union(*(s.lowers for s in together))
+    if words.isdisjoint(_JOURNEY) or words.isdisjoint(_DISCOMFORT | {"rather"}):
+        return
+    asks_to_move = any(
+        t.lemma_.lower() in _SHIFT_VERBS and party(subject_of(t)) in {"writer", None} and (
+            any(c.lower_ in {"could", "can", "would", "might"} for c in t.children) or
+            is_question(s) or any(w.lower_ in {"later", "earlier", "instead", "rather"}
+                                  for w in t.subtree))
+        for s in together for t in s)
+    if asks_to_move:
+        yield Hit(sentence.start_char, sentence.end_char, "Asking to change the hours for "
+                  "your journey makes the note about what suits you; keep it about the work.",
+                  severity=Severity.warning)
 
 
 #: Perks that are money or freebies: asking about them before an offer is about oneself
@@ -177,7 +221,16 @@ _ABOVE_ALL = re.compile(
     r"in the history of|"
     r"\w+er than (?:anyone|anybody|everyone|any other)(?: else)?|"
     r"(?:won't|will not|won’t|never) find (?:a|an|anyone|anybody) (?:more|better)|"
-    r"more \w+ than (?:anyone|anybody|everyone)(?: else)?)\b")
+    r"more \w+ than (?:anyone|anybody|everyone)(?: else)?|"
+    r"(?:head and shoulders|miles|streets|way|far|well|a cut) above (?:all |every |the )?"
+    r"(?:other|rest)\b[^.;!?]{0,25}?\b(?:applicants?|candidates?|field|competition|pool)|"
+    r"(?:no other|none of the other|no ?one else|no-one else|nobody else)\b[^.;!?]{0,40}?"
+    r"\b(?:touch|match|beat|rival|equal|compete with|hold a candle to|top)\b"
+    r"[^.;!?]{0,10}?\b(?:me|my|mine|what i)|"
+    r"who else\b[^.;!?]{0,60}?\b(?:like|as \w+ as) (?:mine|me)(?=\?)|"
+    r"(?:won't|will not|won’t|never|wouldn't|won't ever) (?:find|meet|see|interview|get) "
+    r"(?:another|anyone else|anybody else)\b[^.;!?]{0,40}?\bas \w+ as (?:me|mine|i)|"
+    r"of the (?:decade|century))\b")
 #: The writer as the best of a place or group: "I'm the best barista in Leeds", "as the most
 #: gifted designer of my generation" (a plain rank with a figure is a result, not a boast).
 _TOP_OF = re.compile(
@@ -190,7 +243,27 @@ _MERIT = frozenset("best greatest finest strongest smartest brightest sharpest h
                    "fastest ablest most".split())
 #: Words that make a superlative a claim over a field: "anywhere", "all year".
 _FIELD_WORDS = frozenset("anywhere ever all pool field county country region city "
-                         "industry market sector".split())
+                         "industry market sector shortlist decade generation".split())
+#: A field of candidates: "the most gifted nurse in your applicant pool" is the writer.
+_CANDIDATE_FIELDS = frozenset("pool shortlist applicants candidates interviewees "
+                              "finalists".split())
+
+
+def _merit_before(noun: Token) -> bool:
+    """A superlative of merit in front of ``noun``: "the sharpest", "the most gifted"."""
+    return any(t.tag_ in {"JJS", "RBS"} and t.lower_ in _MERIT or (
+        t.lower_ == "most" and valence(t.head.lower_) >= 1.0)
+        for t in noun.subtree if t.i < noun.i)
+
+
+def _best_in_the_field(sentence: Span) -> bool:
+    """'Don't let the most gifted nurse in your applicant pool slip away': a superlative of
+    merit among the candidates, who can only be the writer."""
+    return not sentence.lemmas.isdisjoint(_CANDIDATE_FIELDS) and any(
+        noun.tag_ == "NN" and _merit_before(noun) and any(  # one of them: the writer
+            t.lemma_.lower() in _CANDIDATE_FIELDS and t.i > noun.i for t in
+            (noun.head.subtree if noun.dep_ in {"nsubj", "dobj"} else noun.subtree))
+        for noun in sentence)
 
 
 def _best_of_all(sentence: Span) -> bool:
@@ -200,9 +273,7 @@ def _best_of_all(sentence: Span) -> bool:
         if noun.dep_ != "attr" or noun.head.lemma_ != "be" or \
                 party(subject_of(noun.head)) != "writer" or is_negated(noun.head):
             continue  # not "I may not have been the most experienced person you met"
-        before = [t for t in noun.subtree if t.i < noun.i]
-        merit = any(t.tag_ in {"JJS", "RBS"} and t.lower_ in _MERIT or (
-            t.lower_ == "most" and valence(t.head.lower_) >= 1.0) for t in before)
+        merit = _merit_before(noun)
         scoped = any(c.dep_ == "relcl" and any(
             g.lower_ in {"you", "anyone", "anybody", "they"} and g.dep_ == "nsubj"
             for g in c.children) for c in noun.children) or any(
@@ -218,7 +289,8 @@ def _overclaiming(sentence: Span) -> Iterator[Hit]:
     top = top is not None and not any(t.like_num for t in sentence) and (
         top.group(2) is None or valence(top.group(2)) >= 1.0)
     if (top or _ABOVE_ALL.search(sentence.text) or _best_of_all(sentence)) and sentence.lowers & {
-            "i", "i'm", "i’m", "me", "my", "mine", "i'll", "i’ll", "as"}:
+            "i", "i'm", "i’m", "me", "my", "mine", "i'll", "i’ll", "as"} or \
+            _best_in_the_field(sentence):
         yield Hit(sentence.start_char, sentence.end_char, "Rating yourself above everyone "
                   "reads as boasting; show it with one result from your work instead.",
                   severity=Severity.warning)
@@ -254,6 +326,7 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     previous = None
     for sentence in body_sentences(draft):
         hit = next(_perks(sentence), None) or next(_flattery(sentence), None) or \
+            next(_hours_for_the_journey(sentence, previous), None) or \
             next(_overclaiming(sentence), None) or next(_perks_then_reason(sentence, previous),
                                                           None)
         if hit is not None:
