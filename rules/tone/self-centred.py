@@ -126,7 +126,8 @@ def _perks(sentence: Span) -> Iterator[Hit]:
 _ARRANGEMENTS = re.compile(
     r"(?i)\b(?:(?:four|4|three|3|nine|9)[- ]day (?:week|fortnight)|compressed hours|"
     r"(?:work|working) (?:from|at) home|early finish(?:es)?|finish(?:ing)? early|"
-    r"(?:start|starting) late|late starts?|lie-ins?|flexi-?time|short(?:er)? (?:days|hours|week))\b")
+    r"(?:start|starting) late|late starts?|lie-ins?|flexi-?time|"
+    r"short(?:er)? (?:days|hours|week))\b")
 _ANSWERS_THEM = re.compile(r"(?i)\b(?:as|since|because) you (?:asked|requested|wanted to "
                            r"know)|\bas requested\b|\byou asked (?:me )?(?:about|for)\b")
 #: ... named as what made the writer apply: "is what drew me", "the main thing I care about".
