@@ -142,7 +142,8 @@ _PRAISE_WORDS = frozenset("riveting noted fascinating inspiring impressive profe
                           "refreshing illuminating enlightening eye-opening educational "
                           "engaging encouraging memorable".split())
 _REPEATED = re.compile(r"(?i)\b(twice|(three|four|five|six|\d+|several|many) times|repeatedly|"
-                       r"on the (second|third|fourth|fifth) (try|attempt|go)|how not to|least|"
+                       r"on the (second|third|fourth|fifth) (try|attempt|go)|how not to|"
+                       r"(?<!at )least|"
                        r"worst)\b")
 # Verbs of working on a problem: "the bugs your team is fixing" is interest, not sarcasm.
 _WORK_ON = frozenset(

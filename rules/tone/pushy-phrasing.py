@@ -210,6 +210,10 @@ def clears(sentence: Span) -> bool:
     if any(t.lemma_.lower() == "wait" and party(subject_of(t)) == "writer" and not is_negated(t)
            for t in sentence) and words.isdisjoint({"longer", "more", "forever", "only"}):
         return True  # patience offered: "if it isn't ready by the 20th, I'll simply wait"
+    if any(t.lemma_.lower() in {"copy", "cc", "loop", "forward"} and any(
+            c.dep_ == "dobj" and any(g.lower_ == "my" for g in c.children) for c in t.children)
+           for t in sentence):
+        return True  # "I've copied my referee into this email": the writer's own people
     if any(_is_condition(t) and _next_step(t) and party(subject_of(t.head)) == "writer"
            for t in sentence):
         return True  # "if I don't hear by the break, I'll assume you're still deciding"
@@ -275,7 +279,7 @@ _EDGE_WORDS = frozenset(
 )
 # Markers of a challenging question about the pace ("...or what?", "how long does it take").
 _CHALLENGE_WORDS = frozenset(
-    "even ever already seriously still honestly holdup hold-up supposed indefinitely "
+    "even ever already seriously honestly holdup hold-up supposed indefinitely "
     "actually bother bothering surely".split()
 )
 _PACE_TOPICS = frozenset(
@@ -381,7 +385,10 @@ def _pace_question(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
     if not is_question(sentence) or not words & _PACE_TOPICS:
         return
     lowered = text.lower()
-    challenge = bool(words & _CHALLENGE_WORDS) or any(
+    # "Have you still not decided?", "am I still waiting?"; not "is that still the plan?"
+    still = "still" in words and bool(words & {"not", "n't", "n’t", "no", "nothing", "never",
+                                                "waiting", "wait"})
+    challenge = still or bool(words & _CHALLENGE_WORDS) or any(
         phrase in lowered for phrase in
         ("or what", "or not", "so long", "this long", "that long", "how long", "how much longer",
          "what's taking", "what is taking", "what's the hold", "at all", "or should i",
@@ -819,6 +826,118 @@ def _process_complaint(sentence: Span, words: set[str]) -> Iterator[Hit]:
                   "feedback, keep it for when they ask.", severity=Severity.warning)
 
 
+#: Giving something up for the reader's process: "I've turned down two offers while
+#: waiting on you", "I put my other applications on hold for this".
+_GIVE_UP = {"turn": "down", "pass": "up", "put": "hold", "give": "up", "hold": "off"}
+_FORGO = frozenset("decline cancel reject forgo forego sacrifice refuse".split())
+_CHANCES = frozenset("offer offers interview interviews application applications job jobs "
+                     "role roles position positions opportunity opportunities work place "
+                     "places contract contracts holiday trip".split())
+
+
+def _sacrifice(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'I've turned down two other kitchens while waiting on you': a sacrifice laid on the
+    reader's account (not 'I turned down another interview because this is the role I
+    want')."""
+    if sentence.lemmas.isdisjoint(set(_GIVE_UP) | _FORGO):
+        return
+    for verb in sentence:
+        lemma = verb.lemma_.lower()
+        particle = _GIVE_UP.get(lemma)
+        if particle is None and lemma not in _FORGO:
+            continue
+        if particle is not None and particle not in {t.lower_ for t in verb.subtree}:
+            continue
+        if party(subject_of(verb)) != "writer" or is_negated(verb) or verb.tag_ in {"VB", "VBG"}:
+            continue  # done, not offered: "I could turn down the other offer"
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        chances = any(o.lemma_.lower() in _CHANCES or o.lower_ in _CHANCES or any(
+            c.lower_ in {"other", "another", "two", "three", "several"} for c in o.children)
+            for o in objects)
+        rest = {t.lower_ for t in sentence if t.i > verb.i}
+        on_their_account = bool(rest & {"you", "your"}) or "waiting" in rest or \
+            bool(rest & {"appreciate", "regret", "counts"})
+        reason = "because" in rest or any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"as", "since"}
+                                      for m in c.children) for c in verb.children)
+        if chances and on_their_account and not reason:  # not "..., as I'd rather join you"
+            yield Hit(sentence.start_char, sentence.end_char, "Telling them what waiting has "
+                      "cost you is a guilt trip; ask politely about their timeline instead.",
+                      severity=Severity.warning)
+            return
+
+
+#: The reader's date gone by: "early next week has come and gone", "your deadline passed
+#: without a word".
+_GONE_BY = re.compile(
+    r"(?i)\b(?:come and gone|been and gone|came and went|come and went)\b|"
+    r"\b(?:passed|gone by|went by|slipped by|slipped past)\b[^.;!?]{0,40}?\bwithout (?:a|any|so "
+    r"much as a) (?:word|reply|response|update|news|call|email|peep|sound)\b")
+#: The reader's failings as the cause of the writer's trouble: "thanks to your delays".
+_THEIR_DELAYS = frozenset("delay delays silence indecision slowness inaction dithering "
+                          "disorganisation disorganization foot-dragging".split())
+
+
+_GOODWILL = frozenset("thank thanks grateful appreciate appreciated helped help understand "
+                      "understandable patience".split())
+
+
+def _overdue(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
+    """A date of theirs gone by, said as a reproach; their delays or silence blamed."""
+    if _GONE_BY.search(text) and (words & _TIME_WORDS or words & {
+            "deadline", "date", "week", "month", "weeks", "timeline", "window", "fortnight"}):
+        yield Hit(sentence.start_char, sentence.end_char, "Pointing out that their date has "
+                  "passed reads as a reproach; ask whether the timeline has changed instead.",
+                  severity=Severity.warning)
+        return
+    if words.isdisjoint(_THEIR_DELAYS) or not (
+            words - ({"thanks"} if "thanks to" in text.lower() else set())).isdisjoint(_GOODWILL):
+        return  # not "your silence while I worked it through really helped"
+    for token in sentence:
+        if token.lower_ in _THEIR_DELAYS and token.pos_ == "NOUN" and any(
+                c.dep_ == "poss" and party(c) == "reader" or
+                c.dep_ == "poss" and any(g.lower_ == "your" for g in c.children)
+                for c in token.children):
+            yield Hit(sentence.start_char, sentence.end_char, "Blaming their delay or silence "
+                      "reads as a reproach; ask politely about their timeline instead.",
+                      severity=Severity.warning)
+            return
+
+
+def _minimum_asked(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'Could you at least tell me where I stand?', 'my time deserves some respect': the
+    least the reader owes, or respect for the writer's time, asked for as a reproach."""
+    for token in sentence if "least" in words else ():
+        if token.lower_ == "least" and token.i > sentence.start and token.nbor(-1).lower_ in {
+                "at", "very"}:
+            head = token.head if token.dep_ != "pobj" else token.head.head
+            target = head if head.pos_ in {"VERB", "AUX"} else governing_verb(head)
+            opening = token.i - sentence.start <= 4 and "," in {
+                t.text for t in sentence[token.i - sentence.start:token.i - sentence.start + 2]
+            } and not words.isdisjoint({"reply", "answer", "response", "update", "courtesy",
+                                        "acknowledgement", "acknowledgment", "yes", "word"})
+            asks_answer = target is not None and (
+                _is_response(target) or target.lemma_.lower() in {"tell", "acknowledge",
+                                                                  "confirm"} or
+                target.lemma_.lower() == "let" and "know" in {t.lower_ for t in target.subtree})
+            if opening or (asks_answer
+                           and party(subject_of(target)) in {"reader", None}):
+                yield Hit(sentence.start_char, sentence.end_char, "Asking for 'at least' an "
+                          "answer reads as a reproach; ask politely for an update instead.",
+                          severity=Severity.warning)
+                return
+    if "time" not in words or not words.isdisjoint({"thank", "thanks", "grateful"}):
+        return
+    for token in sentence:
+        if token.lower_ == "time" and any(c.lower_ == "my" for c in token.children) and (
+                token.head.lemma_.lower() in {"respect", "value", "honour", "honor"} or
+                token.head.head.lemma_.lower() in {"respect", "value"}):
+            yield Hit(sentence.start_char, sentence.end_char, "Asking them to respect your "
+                      "time reads as a reproach; ask politely for an update instead.",
+                      severity=Severity.warning)
+            return
+
+
 def _check_impatience(draft: Draft) -> Iterator[Hit]:
     """Impatience, reproach, resignation, threats and complaints, read from the parse."""
     if not draft.has_parse:
@@ -843,7 +962,8 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
             _persists(sentence, words),
             _resignation(sentence, words),
             _promise_quoted(sentence, words, text), _entitled(sentence, words, text),
-            _process_complaint(sentence, words),
+            _process_complaint(sentence, words), _sacrifice(sentence, words),
+            _overdue(sentence, words, text), _minimum_asked(sentence, words),
         ):
             hit = next(finder, None)
             if hit is not None:
