@@ -32,7 +32,7 @@ _PERKS = frozenset(
     "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
     "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
     "401k overtime hybrid remote match relocation healthcare allowance wfh uniform "
-    "paid pension scheme car bump rise band".split()
+    "paid pension scheme car bump rise".split()
 )
 _LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
                     "interest care".split())
@@ -127,7 +127,9 @@ _ARRANGEMENTS = re.compile(
     r"(?i)\b(?:(?:four|4|three|3|nine|9)[- ]day (?:week|fortnight)|compressed hours|"
     r"(?:work|working) (?:from|at) home|early finish(?:es)?|finish(?:ing)? early|"
     r"(?:start|starting) late|late starts?|lie-ins?|flexi-?time|"
-    r"short(?:er)? (?:days|hours|week))\b")
+    r"short(?:er)? (?:days|hours|week)|"
+    r"(?:leave|leaving|get out|getting out|finish|finishing|clock off) (?:by|at|before) "
+    r"(?:[1-5]|one|two|three|four|five)(?:pm| ?o'clock)?)\b")
 _ANSWERS_THEM = re.compile(r"(?i)\b(?:as|since|because) you (?:asked|requested|wanted to "
                            r"know)|\bas requested\b|\byou asked (?:me )?(?:about|for)\b")
 #: ... named as what made the writer apply: "is what drew me", "the main thing I care about".
