@@ -280,6 +280,12 @@ def _thanks_for_harm(sentence: Span) -> Iterator[Hit]:
     if sentence.lowers.isdisjoint(THANKS_WORDS):
         return
     for done in thanked_for(sentence):
+        if _a_wait_praised(done):
+            yield Hit(sentence.start_char, sentence.end_char,
+                      "Thanks for something that wronged you reads as sarcasm; say "
+                      "plainly and politely what went wrong, or leave it out.",
+                      severity=Severity.warning)
+            return
         if done.tag_ != "VBG" or any(c.lower_ in {"no", "not", "never"} for c in done.subtree):
             continue  # "thanks for wasting no time": quick, not harmful
         lemma = done.lemma_.lower()
@@ -293,6 +299,107 @@ def _thanks_for_harm(sentence: Span) -> Iterator[Hit]:
                       "plainly and politely what went wrong, or leave it out.",
                       severity=Severity.warning)
             return
+
+
+_WAITS = frozenset("wait delay queue silence".split())
+
+
+def _a_wait_praised(done) -> bool:
+    """'Thank you for the thrilling 40-minute wait in reception': a wait thanked for with
+    praise or its length (not 'thank you for your patience during the delay')."""
+    return done.lemma_.lower() in _WAITS and done.pos_ == "NOUN" and any(
+        c.dep_ in {"amod", "compound", "nummod"} and (valence(c.lower_) >= 1.5 or any(
+            t.like_num or t.lower_ in {"long", "hour", "minute", "hours", "minutes"}
+            for t in c.subtree)) for c in done.children)
+
+
+# -- sneers, read by what they do ----------------------------------------------------------
+#: What a reputation is made of: "now I see why your reviews are what they are".
+_REPUTATION = frozenset("review reviews report reports rating ratings reputation turnover "
+                        "glassdoor vacancies vacancy ofsted inspection churn".split())
+_GOOD_NAME = frozenset("glowing positive high strong popular good".split())
+_TAUTOLOGY = re.compile(r"(?i)\b(?:(?:are|is) what (?:they|it) (?:are|is)|the way (?:it|they) "
+                        r"(?:does|do|did|are|is)|(?:go|goes|went|going) through|put up with)\b")
+_LOW_BAR = re.compile(
+    r"(?i)\b(?:(?:didn't|did not|never|wasn't|was not|didn’t|wasn’t) expect(?:ing)? (?:much|a lot|"
+    r"great things|anything)|(?:expectations|hopes) (?:were|was) (?:low|modest|not high)|"
+    r"(?:expectations|hopes) (?:weren't|weren’t|were not|wasn't|was not) (?:high|great))"
+    r"\b[^.;!?]*?\b(?:"
+    r"(?:didn't|did not|didn’t) disappoint|(?:managed|still managed) to|fell short|"
+    r"(?:didn't|did not|didn’t) (?:meet|reach) (?:them|even))")
+_CONGRATS = frozenset("congratulations congrats done kudos bravo hats".split())
+_CONDESCENSION = re.compile(
+    r"(?i)(?<!help )(?<!helping )\b(?:(?:raise|lift|improve|boost|bring up) your "
+    r"(?:average|standards?|game|level|bar|iq)|not everyone (?:can|could) be as \w+"
+    r"(?: [^.;!?]{0,25}?)? as (?:me|i am|i)|less (?:qualified|competent|capable|experienced) "
+    r"than (?:the (?:role|job|position)|me|a))\b")
+_COGNITION = frozenset("understand know grasp follow read prepare get".split())
+
+
+def _sneers(sentence: Span) -> Iterator[Hit]:
+    """Sneers read by what they do: their bad name explained by what the writer saw ("now
+    I see why your reviews are what they are"), low expectations met ("I didn't expect
+    much, and you didn't disappoint"), congratulations on a failing, talking down ("I'd
+    raise your average"), their person who "clearly didn't understand" their own
+    questions."""
+    text = sentence.text
+    words = sentence.lowers
+    found = bool(_LOW_BAR.search(text) or _CONDESCENSION.search(text))
+    for verb in sentence if not found else ():
+        lemma = verb.lemma_.lower()
+        if lemma in {"see", "understand", "imagine", "get"} and \
+                party(subject_of(verb)) == "writer" and not is_negated(verb):
+            clause = [t for c in verb.children if c.dep_ in {"ccomp", "dobj", "advcl"}
+                      for t in c.subtree]
+            wh = any(t.lower_ in {"why", "what", "how"} for t in clause)
+            praised = any(valence(t.lower_) >= 1.0 or t.lower_ in _GOOD_NAME for t in clause)
+            bad_name = any(t.lower_ in _REPUTATION and t.dep_ in {"nsubj", "nsubjpass"}
+                           for t in clause) or bool(
+                _TAUTOLOGY.search(" ".join(t.text for t in clause))) or (
+                lemma == "imagine" and "only" in {c.lower_ for c in verb.children})
+            if lemma == "imagine" and "only" not in {c.lower_ for c in verb.children}:
+                continue  # "I can imagine what a busy week it has been": sympathy
+            if wh and bad_name and not praised:
+                found = True
+                break
+        if lemma in _COGNITION and is_negated(verb) and any(
+                c.lower_ in {"clearly", "obviously", "evidently"} for c in verb.children):
+            subject = subject_of(verb)
+            if subject is not None and (subject.lower_ in {"he", "she", "they"} or
+                                        _their_person(subject)):
+                found = True
+                break
+    if not found and not words.isdisjoint(_CONGRATS):
+        opener = [t for t in sentence if t.lower_ in _CONGRATS]
+        rest = [t for t in sentence if t.i > opener[0].i]
+        done = opener[0].lower_ != "done" or (
+            opener[0].i > sentence.start and opener[0].nbor(-1).lower_ == "well")
+        failing = any(valence(t.lower_) <= -1.5 for t in rest) or (
+            {"only", "still"} <= {t.lower_ for t in rest}) or any(
+            t.lower_ == "less" and t.nbor(1).tag_ in {"JJ", "VBN"} for t in rest
+            if t.i + 1 < sentence.end)
+        overcome = not {t.lower_ for t in rest}.isdisjoint({"despite", "spite", "through"})
+        found = done and failing and not overcome and any(t.lower_ == "on" for t in rest[:2])
+    if found:
+        yield Hit(sentence.start_char, sentence.end_char, "This sneers at the reader or "
+                  "their people; it reflects on you, not on them. Leave it out.",
+                  severity=Severity.warning)
+
+
+#: Short replies that dismiss what was just said: "The other finalist? Really? Okay then."
+_DISMISSALS = frozenset({"okay then", "ok then", "right then", "if you say so",
+                         "fair enough i suppose", "fair enough i guess", "whatever",
+                         "sure thing", "good for them", "good for him", "good for her"})
+
+
+def _dismissal(sentence: Span, previous: Span | None) -> Iterator[Hit]:
+    text = " ".join(re.findall(r"[a-z']+", sentence.text.lower()))
+    if previous is not None and text in _DISMISSALS and sentence.text.rstrip()[-1:] in {
+            ".", "!", ""} and not previous.lowers.isdisjoint(
+            {"you", "your", "other", "they", "their", "candidate", "finalist", "panel"}):
+        yield Hit(sentence.start_char, sentence.end_char, "A curt reply to their decision "
+                  "reads as sarcasm; say plainly and politely what you mean, or leave it out.",
+                  severity=Severity.warning)
 
 
 def _cannot_tell_apart(sentence: Span) -> Iterator[Hit]:
@@ -404,7 +511,8 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
                        _over_their_heads(sentence), _thanks_for_harm(sentence),
                        _cannot_tell_apart(sentence), _elsewhere(sentence),
                        _paused_verdict(draft, sentence, previous),
-                       _verdict_tag(sentence, previous)):
+                       _verdict_tag(sentence, previous), _sneers(sentence),
+                       _dismissal(sentence, previous)):
             hit = next(finder, None)
             if hit is not None:
                 yield hit

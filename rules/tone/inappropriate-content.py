@@ -14,10 +14,11 @@ Each kind is a category of words plus a reading of who does what with them:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.lexicon import phrase_pattern, word_list
+from followup_lint.lexicon import phrase_pattern, valence, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
 from followup_lint.syntax import (
@@ -44,9 +45,10 @@ _GIVING = frozenset(
     "send bring drop post deliver enclose attach book buy get cover throw pop give treat "
     "ship mail leave bake make order arrange enjoy gift offer courier pick have".split())
 #: Verbs of paying for something on someone's behalf.
-_PAYING = frozenset("cover fund sponsor".split())
+_PAYING = frozenset("cover fund sponsor pay".split())
 _BILLS = frozenset("membership subscription bill tab fee fees costs cost ticket tickets "
-                   "meal dinner lunch drinks holiday trip".split())
+                   "meal dinner lunch drinks holiday trip taxi taxis cab cabs uber ubers fuel "
+                   "petrol parking travel commute fare fares coffee coffees".split())
 #: The reader asked for it: a sample, a requested item.
 _REQUESTED = ("requested", "you asked", "as asked", "you suggested", "as suggested",
               "as discussed", "as promised", "you wanted")
@@ -126,13 +128,22 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
 
 
 def _pays_for_theirs(sentence: Sentence, gifts: frozenset[str]) -> bool:
-    """'I'd cover your gym membership for a year': paying for the reader's own things (not
-    'cover your night shifts', which is work)."""
-    return not sentence.lemmas.isdisjoint(_PAYING) and any(
-        t.lemma_.lower() in _PAYING and party(subject_of(t)) in {"writer", None} and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in gifts | _BILLS and
-            any(g.dep_ == "poss" and g.lower_ == "your" for g in c.children)
-            for c in t.children) for t in sentence)
+    """'I'd cover your gym membership for a year', 'happy to pay for your taxi to work':
+    paying for the reader's own things (not 'cover your night shifts', which is work, nor
+    'pay my own travel costs')."""
+    if sentence.lemmas.isdisjoint(_PAYING):
+        return False
+    for verb in sentence:
+        if verb.lemma_.lower() not in _PAYING or party(subject_of(verb)) not in {"writer", None}:
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ in {"attention", "tribute", "compliment", "visit"}
+               for c in verb.children):
+            continue  # "pay attention to your costs"
+        paid = [t for t in verb.subtree if t.i > verb.i and t.pos_ == "NOUN"]
+        if any(c.lemma_.lower() in gifts | _BILLS and any(
+                g.dep_ == "poss" and g.lower_ == "your" for g in c.children) for c in paid):
+            return True
+    return False
 
 
 def _aimed_at_reader(token: Token) -> bool:
@@ -165,11 +176,63 @@ def clears(sentence: Span) -> bool:
         _said_of_a_person(t, appearance) for t in said)
 
 
+_GOOD_LOOKING = re.compile(r"\b(?:good|best|better|great|nice)[- ]looking\b")
+_PEOPLE = frozenset("man woman guy girl person lady gentleman bloke boss one".split())
+
+
+def _of_the_reader(sentence: Sentence) -> bool:
+    """'You're the best-looking manager in the city', 'you're so good-looking' (not 'the
+    best-looking dashboards came from your template')."""
+    for token in sentence:
+        if token.lower_ == "looking" or token.lower_.endswith("-looking"):
+            head = token.head
+            if head.pos_ == "NOUN" and (head.lemma_.lower() in _PEOPLE or
+                                        head.lemma_.lower() in word_list("role-nouns.txt")):
+                return party(subject_of(governing_verb(head) or head)) == "reader" or \
+                    head.dep_ != "attr"
+            if party(subject_of(governing_verb(token) or token)) == "reader":
+                return True
+    return False
+
+
+#: Nouns that call a person attractive: "you're a total snack".
+_ATTRACTIVE = frozenset("snack catch stunner knockout babe hottie fox dish smokeshow "
+                        "heartthrob looker dreamboat cutie ten".split())
+#: Platforms of private life (not LinkedIn): "your beach photos on Instagram".
+_SOCIAL = frozenset("instagram insta facebook tiktok snapchat snap onlyfans".split())
+_PRIVATE_PICTURES = frozenset("photo photos pic pics picture pictures selfie selfies profile "
+                              "feed stories reels holiday beach".split())
+
+
+def _personal_remark(sentence: Sentence, looks: frozenset[str]) -> bool:
+    """The reader called attractive by a noun ("you're a total snack"), how they looked or
+    smelled praised ("as hot as you looked", "you smelled amazing"), their private
+    pictures looked at ("your beach photos on Instagram"), or "chemistry" between the two."""
+    words = sentence.lowers
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if lemma in _ATTRACTIVE and token.dep_ == "attr" and \
+                party(subject_of(token.head)) == "reader":
+            return True
+        if lemma in {"look", "smell"} and token.pos_ == "VERB" and \
+                party(subject_of(token)) == "reader" and (
+                    not words.isdisjoint(looks) or lemma == "smell" and any(
+                        valence(t.lower_) >= 1.5 for t in token.subtree)):
+            return True
+    if not words.isdisjoint(_SOCIAL) and not words.isdisjoint(_PRIVATE_PICTURES) and \
+            not words.isdisjoint(READER_WORDS):
+        return True
+    return "chemistry" in words and (
+        "between us" in sentence.text.lower() or bool(re.search(
+            r"(?i)\byou and (?:i|me)\b|\bwe (?:\w+ )?had\b", sentence.text)))
+
+
 def _looks(sentence: Sentence) -> Iterator[Hit]:
     appearance, looks = word_list("appearance.txt"), word_list("looks.txt")
     lowered = sentence.text.lower()
     romance = bool(_ROMANCE_WORDS.search(lowered)) or (
-        "good-looking" in lowered and bool(sentence.lowers & READER_WORDS))
+        bool(_GOOD_LOOKING.search(lowered)) and _of_the_reader(sentence)) or \
+        _personal_remark(sentence, looks)
     cues = not (sentence.lowers.isdisjoint(appearance) and sentence.lowers.isdisjoint(looks))
     for token in sentence if cues else ():
         if token.lower_ in appearance and token.pos_ == "NOUN" and token.dep_ != "compound" \
