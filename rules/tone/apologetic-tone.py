@@ -261,7 +261,36 @@ _CONSIDERED = frozenset("consider look read interview invite shortlist call meet
 _ONLY = frozenset("just only merely simply".split())
 
 
+#: The writer made small: a favour done "for someone like me", "who am I to ...", a
+#: disclaimer before an idea ("I'm no expert, but"), asking called cheeky, a note almost
+#: not sent, being out of the running accepted in advance.
+_MADE_SMALL = re.compile(
+    r"(?i)\b(?:(?:for|to|on|with) (?:someone|somebody|a person|people) like me|the likes of me|"
+    r"who am i to|little old me|"
+    r"(?:i['’]m|i am) (?:certainly |definitely |by no means |hardly |far from )?(?:no|not an?) "
+    r"(?:expert|specialist|authority)\b(?! (?:in|on|at|with|yet)\b)|speaking out of turn|"
+    r"(?:feels?|felt|seems?|seemed) (?:a (?:bit|little|touch) )?(?:cheeky|presumptuous|forward|"
+    r"pushy)|in case it (?:seemed|seems|came across as|looks?) (?:too much|pushy|"
+    r"desperate)|(?:wasn't|was not|wasn’t|almost didn't|nearly didn't|almost didn’t) "
+    r"(?:going to )?(?:write|send|email|get in touch|reach out)|"
+    r"(?:understand|won't be surprised|wouldn't blame you|won’t be surprised)\b[^.;!?]{0,20}?"
+    r"\bif i(?:['’]m| am| was)? (?:not (?:successful|selected|chosen|shortlisted|"
+    r"what you)|out of the running|no longer in))")
+#: The note's own lateness owned: "my thank-you is late", "regret the tardiness of this".
+_LATE_NOTE = re.compile(
+    r"(?i)\b(?:(?:regret|excuse|forgive|pardon) (?:the|my) (?:tardiness|lateness|delay)|"
+    r"(?:my|this) (?:thank-you|thank you|note|email|message|reply|letter|response)"
+    r"(?: note| email| message)? (?:is|comes|arrives|was) (?:\w+ )?(?:late|belated|overdue|"
+    r"tardy)|unforgivably (?:so|late))\b")
+
+
 def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
+    if _MADE_SMALL.search(sentence.text):
+        yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
+        return
+    if _LATE_NOTE.search(sentence.text):
+        yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
+        return
     if "even" in sentence.lowers and any(
             t.lower_ == "even" and t.head.lemma_.lower() in _CONSIDERED and
             party(subject_of(t.head)) == "reader" for t in sentence):
