@@ -35,6 +35,14 @@ DEFAULT_SYNTAXES: dict[str, str] = {
         r"|recipient['’]?s?)\ )?(?:name|first\ name|last\ name|full\ name|company"
         r"|company\ name|date|job\ title|position|title|role)\)"),
     "capitalised-field": r"\b(?:FIRST|LAST|FULL|COMPANY|YOUR|HIRING)_?(?:NAME|MANAGER)\b",
+    # A field named in plain words where a name goes: after a greeting word or alone on
+    # its line, before a comma or the line's end ("Dear Interviewer Name,", "Hi NAME,").
+    "named-field": (
+        r"(?:(?<=Dear )|(?<=Hi )|(?<=Hello )|(?<=Hey )|(?<=^)|(?<=\n))"
+        r"(?:NAME|SURNAME|(?:Interviewer|Hiring Manager|Recipient|Contact|Manager|"
+        r"Recruiter|Person|Employer|Your)['’]?s? (?:First |Last |Full )?Name)"
+        r"(?=[ \t]*(?:[,:!]|$|\r?\n))|"
+        r"<[A-Za-z _]{0,20}(?:name|company|role|position|title|date)[A-Za-z _]{0,10}>"),
     "crosses": r"(?<![A-Za-z0-9])(?:XX+|xx+x)(?![A-Za-z0-9])",
     "underscores": r"_{3,}",
     "to-do": r"(?<![A-Za-z])(?:So-and-so|so-and-so|TBD|TKTK)(?![A-Za-z])",

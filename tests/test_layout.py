@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from followup_lint.draft import find_placeholders
 from followup_lint.layout import read_layout
 
@@ -62,6 +64,26 @@ def test_placeholders() -> None:
     text = "Dear [Name], thanks for {{company}} and {first_name} at <Company>, XXX, ____ [sic]."
     found = [text[s:e] for s, e in find_placeholders(text)]
     assert found == ["[Name]", "{{company}}", "{first_name}", "<Company>", "XXX", "____"]
+
+
+@pytest.mark.parametrize(("text", "slot"), [
+    ("Dear NAME,\n\nThank you for Monday.", "NAME"),
+    ("Dear Interviewer Name,\n\nThank you.", "Interviewer Name"),
+    ("Hello Hiring Manager\u2019s Name,\nThank you.", "Hiring Manager\u2019s Name"),
+    ("Dear <first name>,\n\nThank you.", "<first name>"),
+    ("Thanks for Monday.\n\nBest,\nYour Name", "Your Name"),
+])
+def test_a_field_named_in_words_where_a_name_goes_is_a_slot(text: str, slot: str) -> None:
+    assert [text[s:e] for s, e in find_placeholders(text)] == [slot]
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Priya,\n\nThe NAME field in the CRM export was the bug I mentioned.",
+    "Hi Jo,\n\nThe Recruiter Name column in your tracker is a neat idea.",
+    "Hi Jo,\n\nI use <br> tags in the newsletter template.",
+])
+def test_the_same_words_in_a_sentence_are_not_slots(text: str) -> None:
+    assert find_placeholders(text) == []
 
 
 def test_a_draft_quoted_from_top_to_bottom_is_read_through_its_quote_marks() -> None:

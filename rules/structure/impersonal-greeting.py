@@ -34,7 +34,7 @@ _NOBODY = frozenset(
     "madame company y'all yall valued colleague chair chairperson chairman chairwoman "
     "foreman forewoman leader leaders board trustees governors owner owners proprietor "
     "captain chief superintendent hello hi hey there professional professionals "
-    "concerned person you".split()
+    "concerned person you responsible guys gals peeps crew gang".split()
 )
 #: Capitalised words that open a sentence before a comma without naming anyone.
 _NOT_NAMES = frozenset("thanks thank sorry again yes well also so first firstly today "

@@ -389,7 +389,9 @@ def _sneers(sentence: Span) -> Iterator[Hit]:
 #: Short replies that dismiss what was just said: "The other finalist? Really? Okay then."
 _DISMISSALS = frozenset({"okay then", "ok then", "right then", "if you say so",
                          "fair enough i suppose", "fair enough i guess", "whatever",
-                         "sure thing", "good for them", "good for him", "good for her"})
+                         "sure thing", "good for them", "good for him", "good for her",
+                         "evidently not", "apparently not", "clearly not", "obviously not",
+                         "guess not", "i guess not", "seemingly not", "or not"})
 
 
 def _dismissal(sentence: Span, previous: Span | None) -> Iterator[Hit]:

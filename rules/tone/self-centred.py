@@ -189,8 +189,24 @@ def _aimed_at_reader(token: Token) -> bool:
     return False
 
 
+#: Gushing told by its effect on the writer: "everything about you was perfect", "left me
+#: speechless", "I have never admired anyone more", "honoured just to share a building".
+_SWOONING = re.compile(
+    r"(?i)\b(?:everything about you\b|"
+    r"(?:you|your\b[^.;!?]{0,40}?) left me (?:\w+ )?(?:speechless|dazzled|starstruck|star-struck|breathless|in awe|"
+    r"awestruck|weak at the knees|lost for words)|"
+    r"(?:brought|moved|reduced) me to tears|never admired anyone (?:more|as much)|"
+    r"honou?red (?:just |simply |merely )?to (?:share|breathe|be in the same|stand in)|"
+    r"(?:i|i've|i have) (?:\w+ )?(?:dream|dreamt|dreamed) (?:about|of) (?:working|you|your))")
+
+
 def _flattery(sentence: Span) -> Iterator[Hit]:
     lowered = sentence.text.lower()
+    if _SWOONING.search(sentence.text):
+        yield Hit(sentence.start_char, sentence.end_char, "Over-the-top praise reads as "
+                  "flattery; name one specific thing you admired instead.",
+                  severity=Severity.warning)
+        return
     scoped = bool(_SCOPE_WORDS.search(lowered)) and any(
         t.tag_ == "JJS" or (t.lower_ == "most" and t.dep_ == "advmod") for t in sentence)
     gush = not sentence.lemmas.isdisjoint(_FLATTERY_LEMMAS) and (
