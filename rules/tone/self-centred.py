@@ -193,7 +193,8 @@ def _aimed_at_reader(token: Token) -> bool:
 #: speechless", "I have never admired anyone more", "honoured just to share a building".
 _SWOONING = re.compile(
     r"(?i)\b(?:everything about you\b|"
-    r"(?:you|your\b[^.;!?]{0,40}?) left me (?:\w+ )?(?:speechless|dazzled|starstruck|star-struck|breathless|in awe|"
+    r"(?:you|your\b[^.;!?]{0,40}?) left me (?:\w+ )?(?:speechless|dazzled|starstruck|"
+    r"star-struck|breathless|in awe|"
     r"awestruck|weak at the knees|lost for words)|"
     r"(?:brought|moved|reduced) me to tears|never admired anyone (?:more|as much)|"
     r"honou?red (?:just |simply |merely )?to (?:share|breathe|be in the same|stand in)|"
