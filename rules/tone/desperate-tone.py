@@ -74,7 +74,9 @@ _UNLIMITED = ("forever", "every single day", "never ask", "never complain", "no 
 _OFFERS = ("for free", "pay cut", "for nothing", "literally anything", "as low as you",
            "for any pay", "any salary", "whatever you can pay", "whatever you're willing to pay",
            "absolutely anything", "whatever it takes", "unpaid", "whatever makes",
-           "for less than", "for less money", "lower rate", "below the advertised") + _UNLIMITED
+           "for less than", "for less money", "lower rate", "below the advertised",
+           "grateful for anything", "happy with anything", "happy to take anything",
+           "glad of anything") + _UNLIMITED
 _OFFER_WORDS = phrase_pattern(_OFFERS)
 
 
@@ -203,6 +205,8 @@ _DECIDED = frozenset("decision answer call choice verdict".split())
 #: Going without because of the wait: "I haven't slept since Tuesday", "barely eaten".
 _DEPRIVED = frozenset("sleep eat".split())
 _BEAR = frozenset("take survive face handle bear stand".split())
+_WATCH = frozenset("check refresh watch stare keep".split())
+_WATCHED = frozenset("inbox email emails phone voicemail messages mailbox".split())
 
 
 def _needs_the_job(sentence: Span) -> Iterator[Hit]:
@@ -257,7 +261,7 @@ def _stakes(sentence: Span) -> Iterator[Hit]:
 def _going_without(sentence: Span) -> Iterator[Hit]:
     """'I haven't slept since Tuesday waiting to hear', 'I can't take another rejection':
     the wait or the outcome told as suffering."""
-    for verb in sentence if not sentence.lemmas.isdisjoint(_DEPRIVED | _BEAR) else ():
+    for verb in sentence if not sentence.lemmas.isdisjoint(_DEPRIVED | _BEAR | _WATCH) else ():
         lemma = verb.lemma_.lower()
         if party(subject_of(verb)) != "writer":
             continue
@@ -266,7 +270,12 @@ def _going_without(sentence: Span) -> Iterator[Hit]:
             and bool(words & {"since", "properly", "days", "week", "wink", "nights", "waiting"})
         cannot_bear = lemma in _BEAR and is_negated(verb) and "another" in words and bool(
             words & {"rejection", "no", "knockback", "setback", "disappointment"})
-        if deprived or cannot_bear:
+        # "I check my inbox every five minutes", "I keep refreshing my email"
+        watching = lemma in _WATCH and bool(words & _WATCHED) and bool(
+            words & {"every", "constantly", "nonstop", "non-stop", "obsessively", "hourly",
+                     "keep", "refreshing", "day"}) and bool(words & {"hoping", "hear",
+                                                                    "waiting", "news", "you"})
+        if deprived or cannot_bear or watching:
             yield Hit(sentence.start_char, sentence.end_char, "Telling the reader what the "
                       "wait costs you reads as desperate; keep the note about the role.",
                       severity=Severity.warning)

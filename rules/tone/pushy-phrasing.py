@@ -357,8 +357,9 @@ def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
                         verb.head.lemma_.lower() in _WILLING):
             continue  # "I'll wait patiently", "I'm happy to wait": patience offered
         if (waiting or lemma == "ignore") and not negated and (
-                (who == "writer" and waiting and words & {"still", "since", "weeks", "months",
-                                                          "left", "forever", "patiently", "long"})
+                (who == "writer" and waiting and (words & {
+                    "still", "since", "weeks", "months", "left", "forever", "patiently", "long",
+                    "ages", "while"} or "some time" in sentence.text.lower()))
                 or (who == "reader" and verb.lemma_.lower() == "ignore")):
             if is_softened(verb):
                 continue
@@ -407,7 +408,14 @@ def _pace_question(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
 
 
 def _earlier_message(sentence: Span) -> Iterator[Hit]:
-    """'Did you even get my last email?': a question that nags about being ignored."""
+    """'Did you even get my last email?': a question that nags about being ignored; 'my
+    application fell into a black hole': the silence told as a void."""
+    if _VOID.search(sentence.text) and not sentence.lemmas.isdisjoint(
+            _MESSAGE_NOUNS | {"cv", "application", "résumé", "resume", "applications"}):
+        yield Hit(sentence.start_char, sentence.end_char, "Saying your application vanished "
+                  "reads as a reproach; ask neutrally whether there is an update.",
+                  severity=Severity.warning)
+        return
     if sentence.lemmas.isdisjoint(_MESSAGE_NOUNS) or not is_question(sentence):
         return
     for verb in sentence:
@@ -684,6 +692,9 @@ def _reader_obliged(sentence: Span) -> Iterator[Hit]:
 
 _OBLIGED_VERBS = _RESPONSE_VERBS | frozenset(_PARTICLE_RESPONSES) | {"decide", "let", "get"}
 _UNANSWERED = frozenset("unanswered ignored vanish vanished disappear disappeared lost".split())
+#: Where unanswered applications go: "fell into a black hole", "lost in the void".
+_VOID = re.compile(r"(?i)\b(?:black hole|into the void|into a void|the ether|into the abyss|"
+                   r"down a (?:drain|hole)|into thin air)\b")
 #: What a writer may plainly do next if no answer comes: not an ultimatum.
 _NEXT_STEPS = frozenset("assume wait call ring phone email follow check try write send resend "
                         "reach contact give".split())
@@ -779,9 +790,11 @@ def _entitled(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
                       "reads as a reproach; ask politely for an update instead.",
                       severity=Severity.warning)
             return
-    if any(f"{a} {b} to" in lowered for a in ("so", "that", "too", "is it")
-           for b in ("hard", "difficult")) and any(_is_response(t) or t.lemma_.lower() == "send"
-                                                   for t in sentence):
+    easy = any(f"{a} {b} to" in lowered for a in ("so", "that", "too", "is it")
+               for b in ("hard", "difficult")) or any(
+        f"how {b} can it be" in lowered or f"can't be that {b}" in lowered or
+        f"can’t be that {b}" in lowered for b in ("hard", "difficult"))
+    if easy and any(_is_response(t) or t.lemma_.lower() == "send" for t in sentence):
         yield Hit(sentence.start_char, sentence.end_char, "Suggesting it is easy for them to "
                   "answer reads as sarcasm; ask politely for an update instead.",
                   severity=Severity.warning)
