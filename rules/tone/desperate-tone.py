@@ -261,9 +261,15 @@ def _stakes(sentence: Span) -> Iterator[Hit]:
 def _going_without(sentence: Span) -> Iterator[Hit]:
     """'I haven't slept since Tuesday waiting to hear', 'I can't take another rejection':
     the wait or the outcome told as suffering."""
-    for verb in sentence if not sentence.lemmas.isdisjoint(_DEPRIVED | _BEAR | _WATCH) else ():
+    lemmas, lowers = sentence.lemmas, sentence.lowers
+    watched = not lowers.isdisjoint(_WATCHED)
+    if lemmas.isdisjoint(_DEPRIVED | _BEAR) and not (watched and not lemmas.isdisjoint(_WATCH)):
+        return
+    for verb in sentence:
         lemma = verb.lemma_.lower()
-        if party(subject_of(verb)) != "writer":
+        if not (lemma in _DEPRIVED or lemma in _BEAR or lemma in _WATCH and watched):
+            continue
+        if lemma in _BEAR and not is_negated(verb) or party(subject_of(verb)) != "writer":
             continue
         words = {t.lower_ for t in verb.subtree}
         deprived = lemma in _DEPRIVED and (is_negated(verb) or words & {"barely", "hardly"}) \
@@ -271,7 +277,9 @@ def _going_without(sentence: Span) -> Iterator[Hit]:
         cannot_bear = lemma in _BEAR and is_negated(verb) and "another" in words and bool(
             words & {"rejection", "no", "knockback", "setback", "disappointment"})
         # "I check my inbox every five minutes", "I keep refreshing my email"
-        watching = lemma in _WATCH and bool(words & _WATCHED) and bool(
+        watching = lemma in _WATCH and not is_negated(verb) and any(
+            t.lower_ in _WATCHED and not any(c.lower_ == "your" for c in t.children)
+            for t in verb.subtree) and bool(
             words & {"every", "constantly", "nonstop", "non-stop", "obsessively", "hourly",
                      "keep", "refreshing", "day"}) and bool(words & {"hoping", "hear",
                                                                     "waiting", "news", "you"})

@@ -345,7 +345,9 @@ def _sneers(sentence: Span) -> Iterator[Hit]:
     text = sentence.text
     words = sentence.lowers
     found = bool(_LOW_BAR.search(text) or _CONDESCENSION.search(text))
-    for verb in sentence if not found else ():
+    looked = not sentence.lemmas.isdisjoint({"see", "understand", "imagine", "get"}) or \
+        not words.isdisjoint({"clearly", "obviously", "evidently"})
+    for verb in sentence if not found and looked else ():
         lemma = verb.lemma_.lower()
         if lemma in {"see", "understand", "imagine", "get"} and \
                 party(subject_of(verb)) == "writer" and not is_negated(verb):

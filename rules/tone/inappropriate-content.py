@@ -209,7 +209,8 @@ def _personal_remark(sentence: Sentence, looks: frozenset[str]) -> bool:
     smelled praised ("as hot as you looked", "you smelled amazing"), their private
     pictures looked at ("your beach photos on Instagram"), or "chemistry" between the two."""
     words = sentence.lowers
-    for token in sentence:
+    for token in sentence if not sentence.lemmas.isdisjoint(
+            _ATTRACTIVE | {"look", "smell"}) else ():
         lemma = token.lemma_.lower()
         if lemma in _ATTRACTIVE and token.dep_ == "attr" and \
                 party(subject_of(token.head)) == "reader":
