@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from followup_lint.lexicon import phrase_pattern, valence, word_list
 from followup_lint.rule import Hit
-from followup_lint.syntax import body_sentences, hyphenated, party, subject_of
+from followup_lint.syntax import body_sentences, hyphenated, is_question, party, subject_of
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
@@ -275,7 +275,13 @@ _MADE_SMALL = re.compile(
     r"(?:going to )?(?:write|send|email|get in touch|reach out)|"
     r"(?:understand|won't be surprised|wouldn't blame you|won’t be surprised)\b[^.;!?]{0,20}?"
     r"\bif i(?:['’]m| am| was)? (?:not (?:successful|selected|chosen|shortlisted|"
-    r"what you)|out of the running|no longer in))")
+    r"what you)|out of the running|no longer in)|"
+    r"(?:hope|hopefully) (?:this|it|that) (?:isn't|is not|wasn't|was not|isn’t|wasn’t) "
+    r"(?:too |a bit |overly )(?:forward|pushy|much|presumptuous|cheeky|forward of me)|"
+    r"(?:hope|trust) you (?:don't|do not|won't|don’t|won’t) mind (?:me |my )?(?:emailing|writing|"
+    r"following up|reaching out|getting in touch|chasing|asking|contacting)|"
+    r"(?:didn't|did not|didn’t|doubt i did|never did|wasn't able to) (?:really )?do myself "
+    r"(?:justice|credit)|let myself down|(?:a|such a) (?:bundle|bag|wreck) of nerves)")
 #: The note's own lateness owned: "my thank-you is late", "regret the tardiness of this".
 _LATE_NOTE = re.compile(
     r"(?i)\b(?:(?:regret|excuse|forgive|pardon) (?:the|my) (?:tardiness|lateness|delay)|"
@@ -293,9 +299,14 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
         return
     if "even" in sentence.lowers and any(
             t.lower_ == "even" and t.head.lemma_.lower() in _CONSIDERED and
-            party(subject_of(t.head)) == "reader" for t in sentence):
+            party(subject_of(t.head)) == "reader" for t in sentence) or (
+            "at all" in sentence.text.lower() and any(
+                t.lower_ == "all" and t.i > sentence.start and t.nbor(-1).lower_ == "at" and
+                any(a.lemma_.lower() in _CONSIDERED and party(subject_of(a)) in {"reader", None}
+                    for a in (t.head, t.head.head))
+                for t in sentence) and not is_question(sentence)):
         yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
-        return  # "I was amazed you even considered my portfolio"
+        return  # "amazed you even considered my portfolio", "grateful you saw me at all"
     if not sentence.lowers.isdisjoint(_ONLY) and "away" not in sentence.lowers and any(
             t.dep_ == "attr" and t.pos_ == "NOUN" and
             any(c.lower_ in _ONLY for c in t.children) and
