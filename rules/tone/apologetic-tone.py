@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING
 
 from followup_lint.lexicon import phrase_pattern, valence, word_list
 from followup_lint.rule import Hit
-from followup_lint.syntax import body_sentences, hyphenated, is_question, party, subject_of
+from followup_lint.syntax import (
+    body_sentences,
+    hyphenated,
+    is_negated,
+    is_question,
+    party,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from followup_lint.draft import Draft
@@ -302,8 +309,8 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
             party(subject_of(t.head)) == "reader" for t in sentence) or (
             "at all" in sentence.text.lower() and any(
                 t.lower_ == "all" and t.i > sentence.start and t.nbor(-1).lower_ == "at" and
-                any(a.lemma_.lower() in _CONSIDERED and party(subject_of(a)) in {"reader", None}
-                    for a in (t.head, t.head.head))
+                (a := t.head if t.head.pos_ == "VERB" else t.head.head).lemma_.lower()
+                in _CONSIDERED and party(subject_of(a)) in {"reader", None} and not is_negated(a)
                 for t in sentence) and not is_question(sentence)):
         yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
         return  # "amazed you even considered my portfolio", "grateful you saw me at all"

@@ -281,7 +281,7 @@ def _going_without(sentence: Span) -> Iterator[Hit]:
             t.lower_ in _WATCHED and not any(c.lower_ == "your" for c in t.children)
             for t in verb.subtree) and bool(
             words & {"every", "constantly", "nonstop", "non-stop", "obsessively", "hourly",
-                     "keep", "refreshing", "day"}) and bool(words & {"hoping", "hear",
+                     "refreshing"}) and bool(words & {"hoping", "hear",
                                                                     "waiting", "news", "you"})
         if deprived or cannot_bear or watching:
             yield Hit(sentence.start_char, sentence.end_char, "Telling the reader what the "

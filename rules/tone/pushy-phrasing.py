@@ -359,7 +359,7 @@ def _silence(sentence: Span, words: set[str]) -> Iterator[Hit]:
         if (waiting or lemma == "ignore") and not negated and (
                 (who == "writer" and waiting and (words & {
                     "still", "since", "weeks", "months", "left", "forever", "patiently", "long",
-                    "ages", "while"} or "some time" in sentence.text.lower()))
+                    "ages"} or any(p in sentence.text.lower() for p in ("some time", "a while"))))
                 or (who == "reader" and verb.lemma_.lower() == "ignore")):
             if is_softened(verb):
                 continue
