@@ -895,8 +895,24 @@ _GOODWILL = frozenset("thank thanks grateful appreciate appreciated helped help 
                       "understandable patience".split())
 
 
+#: Their slowness read as a verdict on the organisation: "a company that needs six weeks
+#: to choose a barista is telling me something", "I do wonder how anything gets done".
+_VERDICT_ON_THEM = re.compile(
+    r"(?i)\b(?:(?:says|say|tells|tell|telling|speaks|speak) (?:me |you |us )?(?:a lot|something|"
+    r"volumes|everything|all i need to know)(?: about)?|wonder how (?:anything|things|much) "
+    r"(?:ever )?gets? done|how (?:anything|things) (?:ever )?gets? done)\b")
+_SLOWNESS = frozenset("weeks months fortnight slow slowly can't cannot couldn't can’t "
+                      "couldn’t silence nothing ages wait waiting".split())
+
+
 def _overdue(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
-    """A date of theirs gone by, said as a reproach; their delays or silence blamed."""
+    """A date of theirs gone by, said as a reproach; their delays or silence blamed; their
+    slowness read as a verdict on the organisation."""
+    if _VERDICT_ON_THEM.search(text) and not words.isdisjoint(_SLOWNESS):
+        yield Hit(sentence.start_char, sentence.end_char, "Judging the organisation by how "
+                  "long it takes reads as a reproach; ask politely about their timeline.",
+                  severity=Severity.warning)
+        return
     if _GONE_BY.search(text) and (words & _TIME_WORDS or words & {
             "deadline", "date", "week", "month", "weeks", "timeline", "window", "fortnight"}):
         yield Hit(sentence.start_char, sentence.end_char, "Pointing out that their date has "
