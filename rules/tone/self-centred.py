@@ -70,9 +70,15 @@ def _perks_then_reason(sentence: Span, previous: Span | None) -> Iterator[Hit]:
             ["that's"], ["that’s"], ["that"], ["those"], ["these"], ["this"], ["it's"]):
         return
     if _FOR_ME_WORDS.search(sentence.text.lower()) and not _PERKS.isdisjoint(
-            _perk_form(lemma) for lemma in previous.lemmas):
+            _perk_forms(previous.lemmas)):
         yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                   severity=Severity.warning)
+
+
+def _perk_forms(lemmas: set[str]) -> set[str]:
+    """A sentence's lemmas as the perk list writes them (only "401(k)" needs rewriting)."""
+    return lemmas if not any("(" in lemma for lemma in lemmas) else {
+        _perk_form(lemma) for lemma in lemmas}
 
 
 def _perk_form(lemma: str) -> str:
@@ -94,7 +100,7 @@ def _perks(sentence: Span) -> Iterator[Hit]:
         yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                   severity=Severity.warning)  # "the four-day week is what sold me"
         return
-    if _PERKS.isdisjoint(_perk_form(lemma) for lemma in sentence.lemmas) or \
+    if _PERKS.isdisjoint(_perk_forms(sentence.lemmas)) or \
             _ANSWERS_THEM.search(sentence.text):
         return  # "As you asked, my expected salary is ...": an answer, not a want
     asks = _asks(sentence)
