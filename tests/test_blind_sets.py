@@ -1,12 +1,13 @@
 """Tone judgement measured on blind sets (tests/blind/): writing nobody here tuned against.
 
 Floors, not targets: each is the figure measured when the rules last changed, less a
-small margin, so a change that loses judgement on unseen writing fails here. Set I is
-held out (see tests/blind_eval.py): never trained on, its misses never read, measured
-during and at the end of the fifth round. A to H were used to generalise the rules and to
-train the tone scorer, so their floors are higher. Set J is written but not measured: only its
-shape is tested. The goal (recall >= 0.85, precision >= 0.95 per category) is reported
-in docs/design.md with the figures; categories below it are named there.
+small margin, so a change that loses judgement on unseen writing fails here. Set J is
+held out (see tests/blind_eval.py): never trained on, its misses never read, measured at
+the start, midway and at the end of the sixth round. A to I were used to generalise the
+rules and to train the tone scorer, so their floors are higher. Set L is written but not
+measured: only its shape is tested. The goal (recall >= 0.85, precision >= 0.95 per
+category) is reported in docs/design.md with the figures; categories below it are named
+there.
 """
 
 from __future__ import annotations
@@ -44,13 +45,17 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
           "inappropriate": (0.92, 0.96), "pushy": (0.95, 0.96)},
     # Written at the start of the fourth round, held out through it, measured once at its
     # end; opened in the fifth.
-    "H": {"apologetic": (0.83, 0.96), "casual": (0.91, 0.94), "desperate": (0.80, 0.94),
-          "generic": (0.87, 0.96), "generic_greeting": (0.90, 0.96), "hostile": (0.76, 0.94),
-          "inappropriate": (0.78, 0.92), "pushy": (0.84, 0.94)},
-    # Held out; measured at the start and at the end of the fifth round.
-    "I": {"apologetic": (0.83, 0.96), "casual": (0.89, 0.96), "desperate": (0.70, 0.96),
-          "generic": (0.82, 0.94), "generic_greeting": (0.91, 0.96), "hostile": (0.77, 0.94),
-          "inappropriate": (0.79, 0.91), "pushy": (0.72, 0.87)},
+    "H": {"apologetic": (0.92, 0.96), "casual": (0.96, 0.94), "desperate": (0.95, 0.96),
+          "generic": (0.92, 0.96), "generic_greeting": (0.96, 0.96), "hostile": (0.92, 0.94),
+          "inappropriate": (0.94, 0.92), "pushy": (0.90, 0.94)},
+    # Held out through the fifth round; opened in the sixth (misses read, scorer retrained).
+    "I": {"apologetic": (0.96, 0.96), "casual": (0.96, 0.96), "desperate": (0.86, 0.96),
+          "generic": (0.96, 0.94), "generic_greeting": (0.96, 0.96), "hostile": (0.94, 0.96),
+          "inappropriate": (0.94, 0.92), "pushy": (0.86, 0.94)},
+    # Held out through the sixth round: measured at its start, midway and at its end.
+    "J": {"apologetic": (0.71, 0.96), "casual": (0.84, 0.96), "desperate": (0.67, 0.92),
+          "generic": (0.83, 0.92), "generic_greeting": (0.96, 0.96), "hostile": (0.69, 0.89),
+          "inappropriate": (0.77, 0.89), "pushy": (0.75, 0.94)},
 }
 
 
