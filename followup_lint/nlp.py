@@ -175,11 +175,9 @@ def _mended_forms(lemmatizer) -> dict[str, str]:
 def _add_lemma_mender(nlp) -> None:
     """Put a component after the lemmatizer that corrects the forms of ``_mended_forms``
     on verbs (spaCy's lemmatizer lets a form in its exception table through only when its
-    rules did not already find it, so the table cannot do this)."""
+    rules did not already find it, so the table cannot do this). With a lemmatizer that is
+    not rule-based there is nothing to mend, and the component changes nothing."""
     if "lemmatizer" not in nlp.pipe_names or _LEMMA_MENDER in nlp.pipe_names:
-        return
-    mended = _mended_forms(nlp.get_pipe("lemmatizer"))
-    if not mended:
         return
     from spacy.language import Language
 

@@ -889,8 +889,8 @@ _GONE_BY = re.compile(
 #: The reader's failings as the cause of the writer's trouble: "thanks to your delays".
 _THEIR_DELAYS = frozenset("delay delays silence indecision slowness inaction dithering "
                           "disorganisation disorganization foot-dragging".split())
-
-
+#: ... unless the sentence is one of thanks or understanding ("your silence while I worked
+#: it through really helped"; "thanks to your delays" is still blame).
 _GOODWILL = frozenset("thank thanks grateful appreciate appreciated helped help understand "
                       "understandable patience".split())
 
