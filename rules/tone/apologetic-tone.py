@@ -297,6 +297,26 @@ _LATE_NOTE = re.compile(
     r"tardy)|unforgivably (?:so|late))\b")
 
 
+def _barely_worth_it(sentence: Sentence) -> bool:
+    """'I was amazed you even considered my portfolio', 'grateful you saw me at all': what
+    the reader did for the writer told as more than the writer deserved (not 'did the panel
+    consider it at all?', nor 'I didn't mind the wait at all')."""
+    if "even" in sentence.lowers and any(
+            t.lower_ == "even" and t.head.lemma_.lower() in _CONSIDERED and
+            party(subject_of(t.head)) == "reader" for t in sentence):
+        return True
+    if "at all" not in sentence.text.lower() or is_question(sentence):
+        return False
+    for token in sentence:
+        if token.lower_ == "all" and token.i > sentence.start and \
+                token.nbor(-1).lower_ == "at":
+            done = token.head if token.head.pos_ == "VERB" else token.head.head
+            if done.lemma_.lower() in _CONSIDERED and \
+                    party(subject_of(done)) in {"reader", None} and not is_negated(done):
+                return True
+    return False
+
+
 def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
     if _MADE_SMALL.search(sentence.text):
         yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
@@ -304,16 +324,9 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
     if _LATE_NOTE.search(sentence.text):
         yield Hit(sentence.start_char, sentence.end_char, _APOLOGY_MESSAGE)
         return
-    if "even" in sentence.lowers and any(
-            t.lower_ == "even" and t.head.lemma_.lower() in _CONSIDERED and
-            party(subject_of(t.head)) == "reader" for t in sentence) or (
-            "at all" in sentence.text.lower() and any(
-                t.lower_ == "all" and t.i > sentence.start and t.nbor(-1).lower_ == "at" and
-                (a := t.head if t.head.pos_ == "VERB" else t.head.head).lemma_.lower()
-                in _CONSIDERED and party(subject_of(a)) in {"reader", None} and not is_negated(a)
-                for t in sentence) and not is_question(sentence)):
+    if _barely_worth_it(sentence):
         yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
-        return  # "amazed you even considered my portfolio", "grateful you saw me at all"
+        return
     if not sentence.lowers.isdisjoint(_ONLY) and "away" not in sentence.lowers and any(
             t.dep_ == "attr" and t.pos_ == "NOUN" and
             any(c.lower_ in _ONLY for c in t.children) and

@@ -194,8 +194,6 @@ def _takes_whatever(sentence: Span) -> bool:
         c.dep_ == "dobj" and c.lower_ in {"it", "that", "them"} for c in root.children)
 
 
-#: What a writer who needs "this" means by it: the job, not a form or a date.
-_NEED_OBJECTS = frozenset("this it one".split()) | _JOB_NOUNS | {"work", "yes"}
 #: Who or what rests on the reader's decision: "the whole household is riding on it".
 _STAKEHOLDERS = _DEPENDANTS | frozenset("household everything future life lives home "
                                         "everyone rest".split())

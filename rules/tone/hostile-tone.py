@@ -280,25 +280,24 @@ def _thanks_for_harm(sentence: Span) -> Iterator[Hit]:
     if sentence.lowers.isdisjoint(THANKS_WORDS):
         return
     for done in thanked_for(sentence):
-        if _a_wait_praised(done):
+        if _a_wait_praised(done) or _a_harm_to_the_writer(done):
             yield Hit(sentence.start_char, sentence.end_char,
                       "Thanks for something that wronged you reads as sarcasm; say "
                       "plainly and politely what went wrong, or leave it out.",
                       severity=Severity.warning)
             return
-        if done.tag_ != "VBG" or any(c.lower_ in {"no", "not", "never"} for c in done.subtree):
-            continue  # "thanks for wasting no time": quick, not harmful
-        lemma = done.lemma_.lower()
-        to_the_writer = any(t.lower_ in {"me", "my", "us", "our", "mine"}
-                            for t in done.subtree)  # not "for fighting for the budget"
-        kept = lemma in {"keep", "leave"} and any(
-            t.lower_ in {"waiting", "hanging", "guessing", "dark"} for t in done.subtree)
-        if to_the_writer and (lemma in _HARMS or kept):
-            yield Hit(sentence.start_char, sentence.end_char,
-                      "Thanks for something that wronged you reads as sarcasm; say "
-                      "plainly and politely what went wrong, or leave it out.",
-                      severity=Severity.warning)
-            return
+
+
+def _a_harm_to_the_writer(done) -> bool:
+    """'for wasting my afternoon', 'for keeping me waiting' (not 'for wasting no time',
+    nor 'for fighting for the budget')."""
+    if done.tag_ != "VBG" or any(c.lower_ in {"no", "not", "never"} for c in done.subtree):
+        return False
+    lemma = done.lemma_.lower()
+    to_the_writer = any(t.lower_ in {"me", "my", "us", "our", "mine"} for t in done.subtree)
+    kept = lemma in {"keep", "leave"} and any(
+        t.lower_ in {"waiting", "hanging", "guessing", "dark"} for t in done.subtree)
+    return to_the_writer and (lemma in _HARMS or kept)
 
 
 _WAITS = frozenset("wait delay queue silence".split())
@@ -351,16 +350,16 @@ def _sneers(sentence: Span) -> Iterator[Hit]:
         lemma = verb.lemma_.lower()
         if lemma in {"see", "understand", "imagine", "get"} and \
                 party(subject_of(verb)) == "writer" and not is_negated(verb):
+            only = "only" in {c.lower_ for c in verb.children}
+            if lemma == "imagine" and not only:
+                continue  # "I can imagine what a busy week it has been": sympathy
             clause = [t for c in verb.children if c.dep_ in {"ccomp", "dobj", "advcl"}
                       for t in c.subtree]
             wh = any(t.lower_ in {"why", "what", "how"} for t in clause)
             praised = any(valence(t.lower_) >= 1.0 or t.lower_ in _GOOD_NAME for t in clause)
-            bad_name = any(t.lower_ in _REPUTATION and t.dep_ in {"nsubj", "nsubjpass"}
-                           for t in clause) or bool(
-                _TAUTOLOGY.search(" ".join(t.text for t in clause))) or (
-                lemma == "imagine" and "only" in {c.lower_ for c in verb.children})
-            if lemma == "imagine" and "only" not in {c.lower_ for c in verb.children}:
-                continue  # "I can imagine what a busy week it has been": sympathy
+            bad_name = lemma == "imagine" or any(  # "I can only imagine what ..."
+                t.lower_ in _REPUTATION and t.dep_ in {"nsubj", "nsubjpass"}
+                for t in clause) or bool(_TAUTOLOGY.search(" ".join(t.text for t in clause)))
             if wh and bad_name and not praised:
                 found = True
                 break
@@ -397,9 +396,8 @@ _DISMISSALS = frozenset({"okay then", "ok then", "right then", "if you say so",
 
 
 def _dismissal(sentence: Span, previous: Span | None) -> Iterator[Hit]:
-    text = " ".join(re.findall(r"[a-z']+", sentence.text.lower()))
-    if previous is not None and text in _DISMISSALS and sentence.text.rstrip()[-1:] in {
-            ".", "!", ""} and not previous.lowers.isdisjoint(
+    if previous is not None and _bare_words(sentence) in _DISMISSALS and \
+            sentence.text.rstrip()[-1:] in {".", "!", ""} and not previous.lowers.isdisjoint(
             {"you", "your", "other", "they", "their", "candidate", "finalist", "panel"}):
         yield Hit(sentence.start_char, sentence.end_char, "A curt reply to their decision "
                   "reads as sarcasm; say plainly and politely what you mean, or leave it out.",
@@ -556,12 +554,18 @@ def _criticises(sentence: Span, quotes: bool = True) -> bool:
         bool(words & _COUNTS) and any(t.like_num for t in sentence))
 
 
+def _bare_words(sentence: Span) -> str:
+    """The sentence's words, lowercased, without punctuation: "Okay then." -> "okay then"
+    (what the short tag readings compare with their lists)."""
+    return " ".join(re.findall(r"[a-z']+", sentence.text.lower()))
+
+
 def _verdict_tag(sentence: Span, previous: Span | None) -> Iterator[Hit]:
     """'... mispronounced my name four times. Charming.': a short sentence of praise after
     a complaint is sarcasm."""
     if previous is None:
         return
-    text = " ".join(re.findall(r"[a-z']+", sentence.text.lower()))
+    text = _bare_words(sentence)
     words = text.split()
     if not words or len(words) > 3:
         return

@@ -848,7 +848,7 @@ _CHANCES = frozenset("offer offers interview interviews application applications
                      "places contract contracts holiday trip".split())
 
 
-def _sacrifice(sentence: Span, words: set[str]) -> Iterator[Hit]:
+def _sacrifice(sentence: Span) -> Iterator[Hit]:
     """'I've turned down two other kitchens while waiting on you': a sacrifice laid on the
     reader's account (not 'I turned down another interview because this is the role I
     want')."""
@@ -924,8 +924,7 @@ def _overdue(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
         return  # not "your silence while I worked it through really helped"
     for token in sentence:
         if token.lower_ in _THEIR_DELAYS and token.pos_ == "NOUN" and any(
-                c.dep_ == "poss" and party(c) == "reader" or
-                c.dep_ == "poss" and any(g.lower_ == "your" for g in c.children)
+                c.dep_ == "poss" and party(c) == "reader"  # "your delays", "your team's"
                 for c in token.children):
             yield Hit(sentence.start_char, sentence.end_char, "Blaming their delay or silence "
                       "reads as a reproach; ask politely about their timeline instead.",
@@ -991,7 +990,7 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
             _persists(sentence, words),
             _resignation(sentence, words),
             _promise_quoted(sentence, words, text), _entitled(sentence, words, text),
-            _process_complaint(sentence, words), _sacrifice(sentence, words),
+            _process_complaint(sentence, words), _sacrifice(sentence),
             _overdue(sentence, words, text), _minimum_asked(sentence, words),
         ):
             hit = next(finder, None)
