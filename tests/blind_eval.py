@@ -1,7 +1,7 @@
 """Precision and recall of the tone rules on blind sets: sentences and short notes written by
 someone who had not seen the rules (tests/blind/).
 
-Eleven independent sets, each written by different helper sessions that never saw the
+Twelve independent sets, each written by different helper sessions that never saw the
 rules:
 
 * ``A``, ``B`` and ``C`` are development sets: their misses were looked at, rules were
@@ -15,13 +15,16 @@ rules:
   in the fifth; ``I`` (written during the fourth) was held out through the fifth, measured
   at its start, midway and at its end, then opened in the sixth (misses read, the scorer
   retrained with it);
-* ``J`` was written at the start of the fifth round by four fresh helpers and is held out
-  through the sixth: never trained on, its misses never listed, measured at the round's
-  start, once midway and at its end. Once a rule is changed because of a miss in it, it
-  stops being blind and a fresh set is due;
-* ``L`` was written at the start of the sixth round by four more fresh helpers and has not
-  been measured at all (it is not in ``SETS``): the next round's held-out set. (``K`` is
-  not a set of notes but the blind probe sentences for the pushy and hostile readings,
+* ``J`` was written at the start of the fifth round by four fresh helpers and held out
+  through the sixth (measured at its start, midway and at its end), then opened in the
+  seventh (misses read, the scorer retrained with it);
+* ``L`` was written at the start of the sixth round by four more fresh helpers, never
+  measured in it, and is held out through the seventh: never trained on, its misses never
+  listed, measured at the round's start, once midway and at its end. Once a rule is
+  changed because of a miss in it, it stops being blind and a fresh set is due;
+* ``M`` was written at the start of the seventh round by four more fresh helpers and has
+  not been measured at all (it is not in ``SETS``): the next round's held-out set. (``K``
+  is not a set of notes but the blind probe sentences for the pushy and hostile readings,
   ``tests/probes/readings-K.toml``.)
 
 All but ``B`` and ``C`` also cover two more categories: ``apologetic`` (apologies and
@@ -62,11 +65,11 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
     "inappropriate": frozenset({"inappropriate-content", "casual-tone", "personal-anecdote"}),
 }
 #: The newest held-out set, and every set never trained on nor read for misses.
-HELD_OUT = "J"
-NEVER_TRAINED = ("J", "L")
-SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J")
+HELD_OUT = "L"
+NEVER_TRAINED = ("L", "M")
+SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "L")
 #: Written but never measured: kept back for the next round to hold out.
-UNMEASURED = ("L",)
+UNMEASURED = ("M",)
 
 
 @dataclass

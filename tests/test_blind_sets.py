@@ -1,10 +1,10 @@
 """Tone judgement measured on blind sets (tests/blind/): writing nobody here tuned against.
 
 Floors, not targets: each is the figure measured when the rules last changed, less a
-small margin, so a change that loses judgement on unseen writing fails here. Set J is
+small margin, so a change that loses judgement on unseen writing fails here. Set L is
 held out (see tests/blind_eval.py): never trained on, its misses never read, measured at
-the start, midway and at the end of the sixth round. A to I were used to generalise the
-rules and to train the tone scorer, so their floors are higher. Set L is written but not
+the start, midway and at the end of the seventh round. A to J were used to generalise the
+rules and to train the tone scorer, so their floors are higher. Set M is written but not
 measured: only its shape is tested. The goal (recall >= 0.85, precision >= 0.95 per
 category) is reported in docs/design.md with the figures; categories below it are named
 there.
@@ -52,10 +52,14 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "I": {"apologetic": (0.96, 0.96), "casual": (0.96, 0.96), "desperate": (0.86, 0.96),
           "generic": (0.96, 0.94), "generic_greeting": (0.96, 0.96), "hostile": (0.94, 0.96),
           "inappropriate": (0.94, 0.92), "pushy": (0.86, 0.94)},
-    # Held out through the sixth round: measured at its start, midway and at its end.
-    "J": {"apologetic": (0.71, 0.96), "casual": (0.84, 0.96), "desperate": (0.67, 0.92),
-          "generic": (0.83, 0.92), "generic_greeting": (0.96, 0.96), "hostile": (0.69, 0.89),
-          "inappropriate": (0.77, 0.89), "pushy": (0.75, 0.94)},
+    # Held out through the sixth round; opened in the seventh (misses read, scorer retrained).
+    "J": {"apologetic": (0.89, 0.96), "casual": (0.84, 0.96), "desperate": (0.75, 0.92),
+          "generic": (0.83, 0.92), "generic_greeting": (0.96, 0.96), "hostile": (0.80, 0.89),
+          "inappropriate": (0.85, 0.90), "pushy": (0.86, 0.94)},
+    # Held out through the seventh round: measured at its start, midway and at its end.
+    "L": {"apologetic": (0.85, 0.94), "casual": (0.91, 0.96), "desperate": (0.72, 0.96),
+          "generic": (0.80, 0.94), "generic_greeting": (0.93, 0.96), "hostile": (0.69, 0.87),
+          "inappropriate": (0.84, 0.94), "pushy": (0.77, 0.94)},
 }
 
 
