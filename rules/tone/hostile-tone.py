@@ -134,7 +134,7 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
 
 
 #: The writer's liking, said in the first person: a quoted label then is quoted warmly.
-_LIKED = frozenset("enjoy love like appreciate relish savour savor".split())
+_LIKED = frozenset("enjoy love like relish savour savor".split())
 
 
 def _enjoyed_it(sentence: Span) -> bool:
