@@ -153,6 +153,8 @@ _OWN_NOTE = frozenset("i this it note email message reply letter follow-up thank
 def _regret(token) -> bool:
     """True for regret about events, not the writer's own act: "I'm so sorry things didn't
     work out", "sorry the salary band wasn't higher"."""
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "Sorry to be a pain, but did the panel ...": the writer's own act
     node = token if token.pos_ != "INTJ" else token.head
     for clause in [c for c in node.children if c.dep_ in {"ccomp", "advcl"}] + (
             [node] if token.pos_ == "INTJ" else []):

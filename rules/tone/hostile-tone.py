@@ -155,7 +155,8 @@ _BAD = -1.5
 _PRAISE_WORDS = frozenset("riveting noted fascinating inspiring impressive professional "
                           "refreshing illuminating enlightening eye-opening educational "
                           "engaging encouraging memorable".split())
-_REPEATED = re.compile(r"(?i)\b(twice|(three|four|five|six|\d+|several|many) times|repeatedly|"
+_REPEATED = re.compile(r"(?i)\b(twice|(three|four|five|six|\d+|several|many)"
+                       r"(?: separate| different)? times|repeatedly|"
                        r"on the (second|third|fourth|fifth) (try|attempt|go)|how not to|"
                        r"(?<!at )least|"
                        r"worst)\b")
@@ -531,7 +532,7 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
                        _dismissal(sentence, previous),
                        _verdict_on_their_choice(sentence, previous),
                        _left_to_work_out(sentence), _only_good_thing(sentence),
-                       _taught_a_word(sentence)):
+                       _taught_a_word(sentence), _backhanded(sentence, previous)):
             hit = next(finder, None)
             if hit is not None:
                 yield hit
@@ -698,3 +699,95 @@ def _taught_a_word(sentence: Span) -> Iterator[Hit]:
                       "word means talks down to them; say plainly what went wrong, or leave "
                       "it out.", severity=Severity.warning)
             return
+
+
+#: Backhanded lines, each a category of its own (not one author's sentence):
+_BACKHANDED = re.compile(
+    r"(?i)"
+    # a qualifier that takes back what it qualifies
+    r"\b(?:such as (?:it|they) (?:was|were|is|are)|if you (?:can|could) call (?:it|that|them) "
+    r"(?:that|a \w+)|i use the (?:word|term) loosely)\b|"
+    # being talked to as if a child
+    r"\b(?:as (?:though|if)|like) (?:i|one|we) (?:was|were|am|'m|’m) (?:five|six|seven|a child|a "
+    r"toddler|an idiot|a kid|stupid|simple)\b|"
+    # their person's self-importance
+    r"\bhow important (?:he|she|they) (?:is|are|was|were|thinks?|thought)\b|"
+    r"\b(?:full of (?:himself|herself|themselves)|(?:loves|love|loved) the sound of (?:his|her|"
+    r"their) own voice)\b|"
+    # a pleasantry withheld: "I'd say it was a pleasure, but ..."
+    r"\bi(?:'d|’d| would) say (?:it was |it's |it’s |that it was )?(?:a pleasure|nice|lovely|good|"
+    r"great|fun)\b[^.;!?]{0,30}?\bbut\b|"
+    # a mock apology for expecting what they could not do
+    r"\b(?:apologies|sorry|forgive me|my mistake) for (?:assuming|expecting|thinking|imagining|"
+    r"presuming)\b[^.;!?]{0,50}?\b(?:would|could|might)\b|"
+    # a wish for whoever must rely on them
+    r"\bgood luck to (?:anyone|anybody|whoever|the poor \w+) (?:relying|depending|counting|stuck|"
+    r"trying|who (?:has|have|relies|depends))\b|"
+    # a pretence of theirs
+    r"\b(?:job|show|act) of pretending\b|\bpretending to (?:listen|take notes|care|read|be "
+    r"interested|pay attention)\b")
+#: A trivial comfort called the best of the day: "the coffee was the highlight".
+_AMENITIES = frozenset("coffee tea biscuit parking chair water sandwich snack pastry cake "
+                       "doughnut donut croissant".split())
+_HIGHLIGHTS = frozenset("highlight part bit thing point".split())
+#: Events a verdict can be "certainly" made of: "That was certainly an interview."
+_EVENTS = frozenset("interview experience morning afternoon day process visit meeting "
+                    "conversation chat session tour".split())
+
+
+def _amenity_highlighted(sentence: Span) -> bool:
+    """'Thanks for the coffee, which was honestly the highlight of the morning', 'the
+    biscuits were the best part': a trivial comfort called the best of the visit (not 'the
+    highlight was meeting the apprentices')."""
+    for token in sentence:
+        lower = token.lower_
+        if lower not in _HIGHLIGHTS or token.dep_ != "attr" or (
+                lower != "highlight" and not any(
+                    c.lower_ in {"best", "high"} for c in token.children)):
+            continue
+        subject = subject_of(token.head)
+        if subject is not None and subject.lower_ in {"which", "that"} and \
+                token.head.dep_ == "relcl":
+            subject = token.head.head
+        if subject is not None and subject.lemma_.lower() in _AMENITIES:
+            return True
+    return False
+
+
+def _backhanded(sentence: Span, previous: Span | None) -> Iterator[Hit]:
+    """Backhanded lines read by category: a qualifier that takes back what it qualifies
+    ('your time, such as it was'), being talked to as a child, a person's self-importance,
+    courtesy withheld ('I'd say it was a pleasure, but ...'), a mock apology for expecting
+    competence, 'good luck to anyone relying on ...', a pretence of listening, a trivial
+    comfort called the highlight, 'That was certainly an interview.', advice for 'next
+    time' put as an order."""
+    text = sentence.text
+    words = sentence.lowers
+    found = bool(_BACKHANDED.search(text))
+    if not found and not sentence.lemmas.isdisjoint(_AMENITIES):
+        found = _amenity_highlighted(sentence)
+    if not found:
+        bare = _bare_words(sentence).split()
+        found = 3 <= len(bare) <= 6 and bare[0] in {"that", "it", "this"} and \
+            bare[1] in {"was", "is", "s"} and bare[-1] in _EVENTS and \
+            not _CERTAIN.isdisjoint(bare) and bare[-2] in {"a", "an", "some"}
+    if not found and "next" in words and "time" in words:
+        found = any(t.lower_ == "time" and t.i > sentence.start and
+                    t.nbor(-1).lower_ == "next" and _ordered_after(sentence, t) for t in sentence)
+    if found:
+        yield Hit(sentence.start_char, sentence.end_char, "This is a backhanded jab; it "
+                  "reflects on you, not on them. Say plainly what you mean, or leave it out.",
+                  severity=Severity.warning)
+
+
+_CERTAIN = frozenset("certainly definitely quite really sure surely truly".split())
+
+
+def _ordered_after(sentence: Span, time) -> bool:
+    """'next time, maybe don't hold it at a depot that can't find its car park': an order
+    to them after 'next time' (not 'next time I'm in Leeds I'll call in')."""
+    after = [t for t in sentence if t.i > time.i and not t.is_punct]
+    verb = next((t for t in after[:4] if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.tag_ == "VB" and subject_of(verb) is None and any(
+        t.lower_ in {"maybe", "perhaps", "try", "do", "don't", "don’t", "please"}
+        for t in after[:3])
