@@ -986,6 +986,126 @@ def _made_urgent(sentence: Span) -> Iterator[Hit]:
             return
 
 
+#: Reproaches read by category, each in the writer's own words:
+_REPROACHES = re.compile(
+    r"(?i)"
+    # their process judged as an impression of them
+    r"\b(?:isn't|isn’t|is not|wasn't|wasn’t|was not|hardly|not) (?:a|the|exactly a) (?:great|good|"
+    r"strong|positive|promising|encouraging) (?:first )?impression\b|"
+    r"\b(?:doesn't|doesn’t|does not|didn't|didn’t) reflect (?:well|brilliantly|positively)\b|"
+    # how long it "shouldn't take"
+    r"\b(?:shouldn't|shouldn’t|should not|ought not to|oughtn't to) take (?:a|an|two|three|four|"
+    r"five|six|several|\d+|this|that|so)\b|"
+    # what more could they need
+    r"\bwhat (?:more|else) (?:could|can|do|would) (?:you|they|the panel|the team) "
+    r"(?:possibly |really )?(?:need|want|require|be waiting for)\b|"
+    # their date quoted back as owed (see also _OWED, read with its softeners)
+    r"\b(?:attached|enclosed|forwarded) (?:again|once more) for your (?:convenience|reference)\b|"
+    # weary of waiting or of saying so
+    r"(?<!never )(?<!not )\b(?:tired|sick|weary) of (?:saying|waiting|chasing|asking|explaining|"
+    r"telling|hearing "
+    r"nothing)\b|"
+    # is anyone there at all
+    r"\b(?:is|are) (?:anyone|anybody|someone|somebody) (?:actually |even |still |at all )?"
+    r"(?:reading|there|listening|home|out there|receiving|checking)\b|"
+    # an explanation demanded
+    r"\b(?:please )?(?:advise|explain) why (?:i|my|nobody|no one|no-one)\b|"
+    r"\b(?:like|want|expect|deserve|demand|need) an explanation\b|"
+    # the writer's own time running out on them
+    r"\bmy (?:availability|candidacy|offer|interest) (?:expires|lapses|ends|runs out)\b|"
+    r"\bchance to (?:hire|secure|sign|land) me\b|"
+    # follow-ups stacked
+    r"\bfollow-?up (?:on|to|of) my (?:follow-?up|last follow-?up|reminder)\b")
+
+
+_OWED = re.compile(r"(?i)\b(?:decision|answer|reply|response|update|outcome|offer|feedback) "
+                   r"(?:was|were) (?:due(?! to\b)|promised|supposed to (?:arrive|come|be))\b")
+#: ... said with understanding, a date gone by is a fair question ("I understand a decision
+#: was due last week; has the timeline moved?").
+_UNDERSTANDING = frozenset("understand appreciate realise realize know shift change "
+                           "move".split())
+
+
+def _reproaches(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """Reproaches read by category: their process called a poor impression of them, how
+    long a decision "shouldn't take", "what more could you possibly need?", their date
+    quoted back as owed, weariness of waiting, "is anyone actually reading these?", an
+    explanation demanded, the writer's availability "expiring", follow-ups stacked."""
+    owed = _OWED.search(sentence.text) and sentence.lemmas.isdisjoint(_UNDERSTANDING)
+    if owed or _REPROACHES.search(sentence.text):
+        yield Hit(sentence.start_char, sentence.end_char, "This reproaches the hiring team; "
+                  "ask politely about their timeline instead.", severity=Severity.warning)
+
+
+#: Verbs that tell the reader to hurry: "please just wrap it up", "reply ASAP".
+_HURRY = frozenset("wrap hurry speed decide finish conclude expedite reply respond answer "
+                   "move".split())
+
+
+def _told_to_hurry(sentence: Span) -> Iterator[Hit]:
+    """'Please just wrap it up', 'Reply ASAP please!!!', 'hurry it along': the reader told
+    to be quick (not 'please take your time', nor 'reply whenever suits')."""
+    words = sentence.lowers
+    if sentence.lemmas.isdisjoint(_HURRY | {"make"}) or words.isdisjoint(
+            {"just", "asap", "already", "up", "along", "quickly", "immediately", "now"}):
+        return
+    for verb in sentence:
+        decides = verb.lemma_.lower() == "make" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"decision", "choice", "call"}
+            for c in verb.children)  # "please just make a decision"
+        if verb.lemma_.lower() not in _HURRY and not decides or verb.tag_ != "VB" or \
+                subject_of(verb) is not None or is_negated(verb):
+            continue
+        if verb.dep_ not in {"ROOT", "conj"}:
+            continue  # not "please don't feel obliged to reply"
+        near = {t.lower_ for t in sentence[max(0, verb.i - sentence.start - 2):
+                                           verb.i - sentence.start + 4]}
+        hurried = "asap" in near or "immediately" in near or "already" in near or (
+            "just" in near and (decides or verb.lemma_.lower() in {
+                "wrap", "decide", "hurry", "finish", "conclude", "reply", "answer"})) or (
+            verb.lemma_.lower() in {"wrap", "speed", "hurry", "move"} and
+            bool(near & {"up", "along"}))
+        if hurried:
+            yield Hit(sentence.start_char, sentence.end_char, "Telling the hiring team to "
+                      "hurry is pressure; ask politely about their timeline instead.",
+                      severity=Severity.warning)
+            return
+
+
+#: Bodies that hear complaints, and the press, said to "be interested" in how they act.
+_WATCHDOGS = frozenset("commission ombudsman regulator tribunal union press journalist "
+                       "journalists newspaper paper papers media reporter reporters glassdoor "
+                       "inspectorate ofsted cqc council lawyer solicitor authority "
+                       "board".split())
+
+
+def _watchdog_interested(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'The Care Quality Commission might be interested in how your home treats nurses':
+    a complaint hinted at through who would want to know."""
+    if "interested" not in words or words.isdisjoint(_WATCHDOGS) and not any(
+            t.pos_ == "PROPN" and t.dep_ == "nsubj" for t in sentence):
+        return
+    for token in sentence:
+        if token.lower_ != "interested" or not any(
+                c.lower_ in {"might", "may", "would", "will", "could"}
+                for c in token.head.children):
+            continue
+        subject = subject_of(token.head)
+        if subject is None or party(subject) in {"writer", "reader"} or any(
+                c.dep_ == "poss" and c.lower_ in {"my", "our"} for c in subject.children):
+            continue
+        after = [t.lower_ for t in sentence if t.i > token.i][:3]
+        conduct = after[:2] in (["in", "how"], ["in", "why"], ["in", "what"], ["to", "hear"],
+                                ["to", "know"], ["to", "learn"]) or after[:3] == [
+            "in", "the", "way"]
+        named = {t.lower_ for t in subject.subtree}
+        if conduct and (not named.isdisjoint(_WATCHDOGS) or subject.pos_ == "PROPN"):
+            yield Hit(sentence.start_char, sentence.end_char, "Hinting that a regulator or "
+                      "the press would be interested is a threat; leave it out.",
+                      severity=Severity.error)
+            return
+
+
 def _minimum_asked(sentence: Span, words: set[str]) -> Iterator[Hit]:
     """'Could you at least tell me where I stand?', 'my time deserves some respect': the
     least the reader owes, or respect for the writer's time, asked for as a reproach."""
@@ -1047,6 +1167,8 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
             _process_complaint(sentence, words), _sacrifice(sentence),
             _overdue(sentence, words, text), _minimum_asked(sentence, words),
             _second_thoughts(sentence, words), _made_urgent(sentence),
+            _reproaches(sentence, words), _told_to_hurry(sentence),
+            _watchdog_interested(sentence, words),
         ):
             hit = next(finder, None)
             if hit is not None:
