@@ -82,7 +82,9 @@ _OFFERS = ("for free", "pay cut", "for nothing", "literally anything", "as low a
            "for less than", "for less money", "lower rate", "below the advertised",
            "grateful for anything", "happy with anything", "happy to take anything",
            "glad of anything", "accept less", "settle for less", "less pay", "lower pay",
-           "lower salary", "lower wage", "lower offer", "smaller salary") + _UNLIMITED
+           "lower salary", "lower wage", "lower offer", "smaller salary", "come in lower",
+           "off the clock", "unpaid trial", "never say no", "say yes to anything",
+           "never turn anything down") + _UNLIMITED
 _OFFER_WORDS = phrase_pattern(_OFFERS)
 
 

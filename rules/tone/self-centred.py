@@ -67,7 +67,8 @@ _FOR_ME = ("for me", "i need", "sold me", "reason i", "afford", "than at my", "t
            "matter most to me", "matters most to me", "main reason", "most important to me",
            "deal-breaker", "dealbreaker", "non-negotiable", "plans for it", "big part of why",
            "hoping for", "as much", "as many", "really need", "before anything else",
-           "before we discuss")
+           "before we discuss", "what i'm after", "what i’m after", "what i am after",
+           "life would be", "life easier")
 #: ... matched as whole words ("for me" is not in "for mentioning").
 _FOR_ME_WORDS = phrase_pattern(_FOR_ME)
 _PERKS_MESSAGE = ("This makes the note about what the job gives you; say what you would bring "
@@ -226,9 +227,19 @@ _SWOONING = re.compile(
     r"(?:i|i've|i have) (?:\w+ )?(?:dream|dreamt|dreamed) (?:about|of) (?:working|you|your))")
 
 
+#: The reader's side set above all others, or meeting them above all else: "makes every
+#: other firm in the sector look amateur", "puts the Big Four to shame", "not fit to tie
+#: your shoelaces", "the highlight of my year".
+_ABOVE_THE_REST = re.compile(
+    r"(?i)\bmakes? (?:every|all|any) (?:other )?\w+(?: \w+){0,4} look\b(?! (?:to|at|for|into|"
+    r"after|up|like)\b)|"
+    r"\bputs? (?:\w+ ){1,4}to shame\b|(?:\bnot|n't|n’t) fit to (?:tie|lace|polish|shine)\b|"
+    r"\b(?:meeting you|you) (?:was|were|are|is) the highlight of my (?:year|life|career|decade)\b")
+
+
 def _flattery(sentence: Span) -> Iterator[Hit]:
     lowered = sentence.text.lower()
-    if _SWOONING.search(sentence.text):
+    if _SWOONING.search(sentence.text) or _ABOVE_THE_REST.search(sentence.text):
         yield Hit(sentence.start_char, sentence.end_char, "Over-the-top praise reads as "
                   "flattery; name one specific thing you admired instead.",
                   severity=Severity.warning)
@@ -256,6 +267,9 @@ _SELF_RATINGS = frozenset(
 #: "nobody understands it better than I do", "I'll outperform every other accountant".
 _ABOVE_ALL = re.compile(
     r"(?i)\b(?:better than (?:anyone|anybody|any other|everyone|all the)|"
+    # the writer's praise quoted from others: "called me the best teacher they'd ever had"
+    r"(?:called|call|named|rated|rate|considered|consider) me the (?:best|finest|strongest|"
+    r"greatest|most \w+) \w+(?: \w+)? (?:they(?:'d|’d| had| have|'ve|’ve)|he|she) ever|"
     r"(?:easily|by far|simply) the (?:best|strongest|top)|"
     r"outperform (?:every|all|any)|"
     r"(?:anyone|anybody) (?:more \w+|\w+er) than (?:me|i)|"
