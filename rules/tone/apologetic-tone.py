@@ -286,9 +286,15 @@ _MADE_SMALL = re.compile(
     r"\bif i(?:['’]m| am| was)? (?:not (?:successful|selected|chosen|shortlisted|"
     r"what you)|out of the running|no longer in)|"
     r"(?:hope|hopefully) (?:this|it|that) (?:isn't|is not|wasn't|was not|isn’t|wasn’t) "
-    r"(?:too |a bit |overly )(?:forward|pushy|much|presumptuous|cheeky|forward of me)|"
+    r"(?:(?:too |a bit |overly )(?:forward|pushy|much|presumptuous|cheeky|forward of me)|"
+    r"(?:a |an )?(?:nuisance|bother|burden|imposition|pain|intrusion|inconvenience))|"
     r"(?:hope|trust) you (?:don't|do not|won't|don’t|won’t) mind (?:me |my )?(?:emailing|writing|"
-    r"following up|reaching out|getting in touch|chasing|asking|contacting)|"
+    r"following up|reaching out|getting in touch|chasing|asking|contacting|taking up|"
+    r"bothering|interrupting|nudging)|"
+    r"(?:it )?pains me to (?:nudge|chase|ask|bother|write|follow|trouble|press)|"
+    r"(?:this|my) (?:email|note|message|follow-up|letter|reply|nudge) (?:is|was|might be|may be|"
+    r"could be) (?:just )?(?:a|another) waste of your (?:time|day|morning|afternoon)|"
+    r"(?:pardon|forgive|excuse) (?:the|my|this) (?:intrusion|interruption|imposition)|"
     r"(?:didn't|did not|didn’t|doubt i did|never did|wasn't able to) (?:really )?do myself "
     r"(?:justice|credit)|let myself down|(?:a|such a) (?:bundle|bag|wreck) of nerves)")
 #: The note's own lateness owned: "my thank-you is late", "regret the tardiness of this".
@@ -296,7 +302,10 @@ _LATE_NOTE = re.compile(
     r"(?i)\b(?:(?:regret|excuse|forgive|pardon) (?:the|my) (?:tardiness|lateness|delay)|"
     r"(?:my|this) (?:thank-you|thank you|note|email|message|reply|letter|response)"
     r"(?: note| email| message)? (?:is|comes|arrives|was) (?:\w+ )?(?:late|belated|overdue|"
-    r"tardy)|unforgivably (?:so|late))\b")
+    r"tardy)|unforgivably (?:so|late)|"
+    r"(?:regretfully|regrettably|unfortunately),? i (?:didn't|did not|didn’t|wasn't able to|was "
+    r"unable to|couldn't|could not|couldn’t) (?:manage to |get (?:a|the) chance to |get round to )?"
+    r"(?:write|reply|respond|send|email|get back))\b")
 
 
 def _barely_worth_it(sentence: Sentence) -> bool:
