@@ -90,8 +90,10 @@ class Draft:
 
     @cached_property
     def doc_text(self) -> str:
-        """The Doc's text, joined once (``Doc.text`` joins every token's text each time)."""
-        return self.doc.text
+        """The Doc's text: the parsed part of ``plain`` (``Doc.text`` would join every
+        token's text; the Doc covers ``plain[:layout.parse_end]`` exactly)."""
+        text = self.plain[:self.layout.parse_end]
+        return text if len(text) == doc_chars(self.doc) else self.doc.text
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -265,6 +267,15 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
+def doc_chars(doc: Doc) -> int:
+    """``len(doc.text)`` without joining the text: where the last token's text and
+    trailing space end."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     """Split [0, len(text)) into pieces of at most ``limit`` chars, at paragraph breaks
     when possible."""
@@ -290,7 +301,7 @@ def _mark_sentence_starts(doc: Doc, offset: int, starts: list[int]) -> None:
 
     ``starts`` is sorted; only those inside this chunk are visited.
     """
-    length = len(doc.text)
+    length = doc_chars(doc)
     first = bisect_right(starts, offset)
     last = bisect_right(starts, offset + length - 1)
     for start in starts[first:last]:
@@ -334,11 +345,12 @@ def parse_drafts(
         batch: list[Doc] = []
         chars = 0
         for doc in docs:
-            if batch and (len(batch) >= batch_size or chars + len(doc.text) > BATCH_CHARS):
+            size = doc_chars(doc)
+            if batch and (len(batch) >= batch_size or chars + size > BATCH_CHARS):
                 yield batch
                 batch, chars = [], 0
             batch.append(doc)
-            chars += len(doc.text)
+            chars += size
         if batch:
             yield batch
 
