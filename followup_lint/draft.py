@@ -21,6 +21,7 @@ from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.metrics import measure
 from followup_lint.model import Context, MessageKind, Metrics, Mode
 from followup_lint.normalize import plain as plain_text
+from followup_lint.prefilter import prefiltered
 from followup_lint.specificity import Specificity, analyse
 from followup_lint.templates import find_slots
 
@@ -48,17 +49,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A reminder asks where things stand, or looks back at an earlier interview or message
 # without thanking for it ("It has been a day since we spoke ... Thank you for making time"
 # is a thank-you sent a day late, not a status check).
-_STATUS_ASK = re.compile(
+_STATUS_ASK = prefiltered(re.compile(
     r"(?i)\b(follow(ing)?[- ]up on (my|our|the)|checking in|check in on|touch(ing)? base|"
     r"any (update|news)|an update on|status of (my|the)|where things stand|"
     r"(have|has) (there been|a decision)|made a decision|decision[- ]making process|"
     r"haven'?t heard|have not heard|not heard back)\b"
-)
-_LOOKING_BACK = re.compile(
+))
+_LOOKING_BACK = prefiltered(re.compile(
     r"(?i)\b(since (we|i) (spoke|met|interviewed)|interviewed (on|last)|"
     r"(last|previous) (week|email|message|month)|(weeks?|days?) ago|"
     r"wanted to follow up(?!\s+(?:and|to|with)\s+(?:say|express|let|thank|a\s+thank)))\b"
-)
+))
 _THANKS = re.compile(r"(?i)\b(thank(s| you)|grateful|appreciate[ds]?)\b")
 
 

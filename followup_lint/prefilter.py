@@ -9,11 +9,11 @@ union of what each alternative needs. :class:`Prefiltered` tests those strings w
 itself (nothing is guessed), so the answers are the expression's own: a text the test
 rejects has no match.
 
-Case-insensitive literals are compared on folded text (:func:`fold`): ASCII capitals
-lowered, and the four other characters Python's ``re`` matches against an ASCII letter
-when it ignores case (dotted and dotless I, the Kelvin sign, the long s) mapped to that
-letter. One character stays one character, so a literal present in the text is present
-in its folded form.
+Literals of case-sensitive parts are looked for as written. Case-insensitive ones are
+looked for in folded text (:func:`fold`): ASCII capitals lowered, and the four other
+characters Python's ``re`` matches against an ASCII letter when it ignores case (dotted
+and dotless I, the Kelvin sign, the long s) mapped to that letter. One character stays
+one character, so a literal present in the text is present in its folded form.
 """
 
 from __future__ import annotations
@@ -54,28 +54,38 @@ def fold(text: str) -> str:
 
 
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Folded strings of which every match of ``pattern`` contains at least one, or None
-    when the parse gives no such set (an alternative without a literal, a bytes pattern)."""
+    """Strings of which every match of ``pattern`` contains at least one (folded with
+    :func:`fold` where the pattern ignores case), or None when the parse gives no such
+    set (an alternative without a literal, a bytes pattern)."""
+    found = _required(pattern)
+    return None if found is None else frozenset(literal for literal, _ in found)
+
+
+def _required(pattern: re.Pattern[str]) -> frozenset[tuple[str, bool]] | None:
+    """``required_literals``, each with True when it is to be found in folded text."""
     if not isinstance(pattern.pattern, str):
         return None
     parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
     return _needs(parsed, bool(parsed.state.flags & re.IGNORECASE))
 
 
-def _needs(sequence: Any, ignore_case: bool) -> frozenset[str] | None:
+Literals = frozenset[tuple[str, bool]]
+
+
+def _needs(sequence: Any, ignore_case: bool) -> Literals | None:
     """What every match of the items in ``sequence`` (in order) must contain: the best of
     the sets each item, or each run of literal characters, requires."""
-    best: frozenset[str] | None = None
+    best: Literals | None = None
     run: list[str] = []
 
-    def consider(found: frozenset[str] | None) -> None:
+    def consider(found: Literals | None) -> None:
         nonlocal best
         if found and (best is None or _score(found) > _score(best)):
             best = found
 
     def flush() -> None:
         if run:
-            consider(frozenset({"".join(run)}))
+            consider(frozenset({("".join(run), ignore_case)}))
             run.clear()
 
     for op, value in sequence:
@@ -84,7 +94,15 @@ def _needs(sequence: Any, ignore_case: bool) -> frozenset[str] | None:
             if ignore_case and not char.isascii():
                 flush()  # 'ß' or 'é' ignoring case: other characters match it
             else:
-                run.append(char.translate(_FOLD))
+                run.append(char.translate(_FOLD) if ignore_case else char)
+            continue
+        if op in _REPEATS and value[0] >= 1 and len(value[2]) == 1 and \
+                value[2][0][0] is _c.LITERAL and not (ignore_case and value[2][0][1] >= 128):
+            low, high, ((_, code),) = value  # "!{2,}": the run goes on with two '!'
+            char = chr(code)
+            run.extend([char.translate(_FOLD) if ignore_case else char] * low)
+            if high != low:
+                flush()
             continue
         flush()  # every other item ends the run of literal characters
         if op is _c.SUBPATTERN:
@@ -106,25 +124,42 @@ def _needs(sequence: Any, ignore_case: bool) -> frozenset[str] | None:
     return best
 
 
-def _score(literals: frozenset[str]) -> tuple[int, int]:
-    """Longer shortest literal first, then fewer literals."""
-    return min(map(len, literals)), -len(literals)
+#: Characters found in most prose: a literal made only of them is a weaker test.
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                    " \t\r\n.,;:'\"-!?")
+
+
+def _score(literals: Literals) -> tuple[bool, int, int]:
+    """Literals that each hold a rarer character ('(', '$', '<') first, then a longer
+    shortest literal, then fewer literals."""
+    rare = all(any(char not in _COMMON for char in literal) for literal, _ in literals)
+    return rare, min(len(literal) for literal, _ in literals), -len(literals)
 
 
 class Prefiltered:
     """A compiled expression that searches only texts holding one of its required
     literals; every other attribute is the expression's own."""
 
-    __slots__ = ("regex", "literals")
+    __slots__ = ("regex", "exact", "folded")
 
-    def __init__(self, regex: re.Pattern[str], literals: frozenset[str]):
+    def __init__(self, regex: re.Pattern[str], literals: Literals):
         self.regex = regex
-        self.literals = tuple(sorted(literals, key=len, reverse=True))
+        by_length = sorted(literals, key=lambda item: -len(item[0]))
+        #: Literals of case-sensitive parts, found as written; of the rest, in folded text.
+        self.exact = tuple(literal for literal, folded in by_length if not folded)
+        self.folded = tuple(literal for literal, folded in by_length if folded)
 
     def possible(self, text: str) -> bool:
         """False when ``text`` holds none of the required literals (no match possible)."""
-        folded = fold(text)
-        return any(literal in folded for literal in self.literals)
+        for literal in self.exact:
+            if literal in text:
+                return True
+        if self.folded:
+            folded = fold(text)
+            for literal in self.folded:
+                if literal in folded:
+                    return True
+        return False
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.regex.search(text, *args) if self.possible(text) else None
@@ -148,10 +183,14 @@ class Prefiltered:
         return f"Prefiltered({self.regex!r})"
 
 
-def prefiltered(regex: re.Pattern[str]) -> re.Pattern[str] | Prefiltered:
+def prefiltered(regex: re.Pattern[str], min_literal: int = MIN_LITERAL
+                ) -> re.Pattern[str] | Prefiltered:
     """``regex`` behind a test of its required literals when it has a useful set (each at
-    least MIN_LITERAL characters, at most MAX_LITERALS of them), else ``regex`` itself."""
-    literals = required_literals(regex)
-    if not literals or min(map(len, literals)) < MIN_LITERAL or len(literals) > MAX_LITERALS:
+    least ``min_literal`` characters, at most MAX_LITERALS of them), else ``regex`` itself.
+    Searched once in a whole draft, even one rare character is worth testing first; in
+    every sentence, shorter literals than MIN_LITERAL occur too often to pay."""
+    literals = _required(regex)
+    if not literals or len(literals) > MAX_LITERALS or \
+            min(len(literal) for literal, _ in literals) < min_literal:
         return regex
     return Prefiltered(regex, literals)

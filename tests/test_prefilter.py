@@ -27,7 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
     (r"(?i)(?:very )?good", {"good"}),
     (r"(?i)(?:very )*good(?:ness)?", {"good"}),
     (r"(?:ab)+cde", {"cde"}),
-    (r"(?i:Hello) World", {" world"}),
+    (r"(?i:Hello) World", {" World"}),  # case-sensitive: looked for as written
+    (r"(?i)HELLO", {"hello"}),  # ignoring case: looked for in folded text
+    (r"[!?]*!!+[!?]*|[!?]*\?!+[!?]*|\?\?+", {"!!", "?!", "??"}),
+    (r"x{2,3}y| {2,}", {"xx", "  "}),
+    (r"(?i)a{2}b", {"aab"}),
     (r"(?i)caf\u00e9 au lait", {" au lait"}),  # 'é' ignoring case matches 'É' as well
     (r"late|\w+", None),  # an alternative with no literal: no set to test
     (r"[ab]+", None),
@@ -53,6 +57,16 @@ def test_short_or_missing_literals_are_not_prefiltered() -> None:
     assert isinstance(prefiltered(re.compile(r"(?i)\bapologi[sz]e\b")), Prefiltered)
     plain = re.compile(r"(?i)\b(?:a|an)\b")
     assert prefiltered(plain) is plain
+    assert isinstance(prefiltered(plain, min_literal=1), Prefiltered)  # searched once a draft
+    words = re.compile(r"\w+")
+    assert prefiltered(words, min_literal=1) is words
+
+
+def test_case_sensitive_parts_are_looked_for_as_written() -> None:
+    gated = prefiltered(re.compile(r"(?i:Hello) World"))
+    assert isinstance(gated, Prefiltered)
+    assert not gated.possible("hello world") and gated.search("hello world") is None
+    assert gated.possible("HELLO World") and gated.search("HELLO World") is not None
 
 
 def test_prefiltered_keeps_the_expression_interface() -> None:
@@ -119,3 +133,23 @@ def test_a_rejected_text_has_no_match(pieces: list[str]) -> None:
         gated = prefiltered(regex)
         if isinstance(gated, Prefiltered) and not gated.possible(text):
             assert regex.search(text) is None, (pattern, text)
+
+
+def test_engine_expressions_answer_as_without_the_prefilter() -> None:
+    from followup_lint import Linter
+    from followup_lint.draft import _LOOKING_BACK, _STATUS_ASK
+    from followup_lint.templates import compile_syntaxes
+
+    groups = [c.regex for c in Linter()._load().matchers.regex_groups]
+    expressions = [compile_syntaxes(), _STATUS_ASK, _LOOKING_BACK, *groups]
+    assert sum(isinstance(e, Prefiltered) for e in expressions) >= 4
+    slots = ["Dear [First Name],", "Hi {{name}}", "*|FNAME|*", "$first_name", "<<Company>>",
+             "%ROLE%", "(insert company)", "(your name)", "FIRST_NAME", "Hi NAME,", "XXX",
+             "____", "TBD", "so-and-so", "\u00abName\u00bb", "<Hiring Manager Name>",
+             "Wow!!", "Really?!", "Two  spaces.", "Any update on my application?",
+             "I interviewed last week."]
+    for text in _sentences()[::3] + slots:
+        for variant in _variants(text):
+            for gated in expressions:
+                if isinstance(gated, Prefiltered) and not gated.possible(variant):
+                    assert gated.regex.search(variant) is None, (gated.pattern, variant)

@@ -19,6 +19,7 @@ import numpy as np
 
 from followup_lint.errors import RulePackError
 from followup_lint.model import Suggestion
+from followup_lint.prefilter import Prefiltered, prefiltered
 from followup_lint.rule import Hit
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class CompiledGroup:
 
     rule: RuleSpec
     group: MatchGroup
-    regex: re.Pattern[str] | None
+    regex: re.Pattern[str] | Prefiltered | None
 
 
 @dataclass
@@ -227,7 +228,10 @@ def compile_matchers(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledM
                 flags = 0
                 for flag in group.flags:
                     flags |= getattr(re, flag)
-                compiled_regex = re.compile(group.regex or "", flags)
+                # Searched in every draft: a literal the expression needs is looked
+                # for first (followup_lint.prefilter), even a single character.
+                compiled_regex = prefiltered(re.compile(group.regex or "", flags),
+                                             min_literal=1)
             groups[key] = CompiledGroup(rule, group, compiled_regex)
             if group.kind == "phrase":
                 docs = list(nlp.tokenizer.pipe(group.phrases))
