@@ -38,7 +38,16 @@ _CHANGE_VERBS = frozenset("double triple halve treble quadruple".split())
 #: Nouns a job title is written before: "the welding role", "the line cook opening".
 _ROLE_SLOTS = frozenset(
     "role position job opening post vacancy opportunity apprenticeship internship traineeship "
-    "placement".split())
+    "placement fellowship residency secondment clerkship".split())
+#: Words before a role slot that belong to the title: nouns joined as compounds, and
+#: modifiers the parser reads as adjectives or nominal modifiers ("the teaching assistant
+#: role", "the accounts payable clerk role").
+_TITLE_LINKS = frozenset("compound amod nmod".split())
+#: Nouns for something a person said; with a that-clause they report its content ("your
+#: point that case notes are written for the child who may read them"): a detail, though
+#: the noun alone is a stock word.
+_REMARKS = frozenset("point comment remark observation suggestion idea insight view "
+                     "explanation reminder argument belief".split())
 
 # Capitalised words that name nothing: greetings, titles, stock words of any email.
 _NOT_NAMES = frozenset(
@@ -179,12 +188,14 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
         if pos == "NOUN" and token.is_alpha and len(text) > 2:
             if token.dep_ == "dobj" and token.head.lemma_.lower() in _CHANGE_VERBS:
                 return "discussed"
+            if lemma in _REMARKS and _reports_a_claim(token):
+                return "discussed"
             if lemma in generic or lower in generic or _stem(lower) in generic:
                 return None
             if token.dep_ == "compound" and token.head.lemma_.lower() in _ORG_UNITS:
                 return None  # "the design team": which team, not what was discussed
             head, titled = token, False
-            while head.dep_ == "compound" and head.head is not head:
+            while head.dep_ in _TITLE_LINKS and head.head is not head:
                 head = head.head
                 titled = titled or head.lemma_.lower() in roles  # "delivery driver job"
             if head is not token and (head.lemma_.lower() in roles or
@@ -201,6 +212,12 @@ def _classify(token: Token, draft: Draft, generic: frozenset[str], roles: frozen
     if capitalised and not sentence_start and lower not in generic and token.is_alpha:
         return "named"
     return None
+
+
+def _reports_a_claim(token: Token) -> bool:
+    """'Your point that ...', 'the comment that ...': the noun has a clause with 'that'."""
+    return any(c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                       for m in c.children) for c in token.children)
 
 
 def _names_a_thing(token: Token, roles: frozenset[str]) -> bool:

@@ -113,3 +113,27 @@ def test_a_worker_named_with_what_they_do_is_still_a_detail(fired) -> None:
     assert "missing-specifics" not in fired(
         "Thank you for Monday. I liked hearing how the stylists run the colour-correction "
         "clinic on Thursdays.")
+
+
+@pytest.mark.parametrize("text", [
+    # Words of the job's title, whatever the parser makes of them, and the workplace as a
+    # whole: they place the note, they recall nothing said.
+    "Thank you for Monday's interview for the dental nurse trainee role. I enjoyed learning "
+    "about the practice and the surgery.",
+    "Thank you for interviewing me for the research fellowship. I enjoyed hearing about the "
+    "faculty and the department.",
+    "Thanks for the chat about the sub-editor post. The newsroom sounded like a great place.",
+])
+def test_title_words_and_the_workplace_are_not_details_discussed(linter, text: str) -> None:
+    found = {f.rule for f in linter.lint(text).findings if f.severity != Severity.info}
+    assert "missing-specifics" in found or "generic-message" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for Monday. Your point that the best people ask the most questions has "
+    "stayed with me.",
+    "Thank you for Monday. I keep thinking about your idea that a good team argues well.",
+])
+def test_the_content_of_a_remark_recalled_is_a_detail(fired, text: str) -> None:
+    found = fired(text)
+    assert "missing-specifics" not in found and "generic-message" not in found

@@ -153,6 +153,8 @@ _OWN_NOTE = frozenset("i this it note email message reply letter follow-up thank
 def _regret(token) -> bool:
     """True for regret about events, not the writer's own act: "I'm so sorry things didn't
     work out", "sorry the salary band wasn't higher"."""
+    if any(c.dep_ == "xcomp" for c in token.children):
+        return False  # "Sorry to be a pain, but did the panel ...": the writer's own act
     node = token if token.pos_ != "INTJ" else token.head
     for clause in [c for c in node.children if c.dep_ in {"ccomp", "advcl"}] + (
             [node] if token.pos_ == "INTJ" else []):
@@ -335,6 +337,12 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
             party(subject_of(t.head)) == "writer" for t in sentence):
         yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
         return  # "I'm just a hobbyist", "I'm only a student"
+    if not sentence.lowers.isdisjoint(_SHAME) and any(
+            t.lower_ in _SHAME and t.dep_ in {"acomp", "ROOT", "conj"} and
+            party(subject_of(t.head if t.dep_ == "acomp" else t)) == "writer" and
+            not is_negated(t.head if t.dep_ == "acomp" else t) for t in sentence):
+        yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
+        return  # "I'm mortified that I mixed up the names", "I'm so embarrassed it's late"
     below = _BELOW_OTHERS.search(sentence.text)
     if below and not _NOBODY_ABOVE.search(sentence.text[:below.start()]):
         yield Hit(sentence.start_char, sentence.end_char, _SELF_MESSAGE)
@@ -369,6 +377,8 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
 
 
 _WRITER_SUBJECTS = frozenset("i i'm i’m".split())
+#: Shame the writer owns: "I'm mortified that ...".
+_SHAME = frozenset("mortified ashamed embarrassed humiliated red-faced sheepish".split())
 
 
 def _hedges(sentence: Sentence) -> Iterator[Hit]:

@@ -86,7 +86,10 @@ _AMBIGUOUS_ABBREVIATIONS = frozenset({"bs", "pos", "af"})
 _DETERMINERS = frozenset("some the this that such total complete pure absolute utter".split())
 _STRETCHED = re.compile(r"(?i)\b[a-z]*([a-z])\1\1[a-z]*\b")
 _NOT_STRETCHED = frozenset({"www", "iii", "xxx", "viii", "xviii", "xxiii"})
-_FUNCTION_WORDS = frozenset("the and to of for a an in on with at my your you it is was i".split())
+#: A lowercase word ending in "in" (or "in'"), checked against the word with its 'g'.
+_DROPPED_G = re.compile(r"(?<![\w'’-])([a-z]{2,}in)['’]?(?![\w'’-])")
+_FUNCTION_WORDS = frozenset("the and to of for a an in on with at my your you it is was i me "
+                            "we us our if from as by be are or but so any this that".split())
 
 
 def _masked_profanity(word: str, profanity: frozenset[str]) -> bool:
@@ -121,7 +124,7 @@ def _check_profanity(draft: Draft) -> Iterator[Hit]:
                     continue
                 yield Hit(start, start + len(word), "Swearing, even abbreviated, has no place "
                           "in a message to a hiring team.", severity=Severity.error)
-            elif lower in profanity or _masked_profanity(word, profanity):
+            elif lower in profanity or _masked_profanity(word, profanity | slang):
                 yield Hit(start, start + len(word), "Swearing, even masked, has no place in "
                           "a message to a hiring team.", severity=Severity.error)
             elif lower in slang:
@@ -139,6 +142,20 @@ def _lowercase_shown(draft: Draft, body) -> bool:
     return bool(sentences) and not any(
         end <= sentences[0].start_char and "\n" not in draft.plain[end:sentences[0].start_char]
         for end in greeting_ends)
+
+
+def _check_dropped_g(draft: Draft) -> Iterator[Hit]:
+    """'how's it goin', 'nothin' much': an -ing word written as it is said."""
+    checker = spellchecker()
+    for section in draft.layout.spans("greeting", "body", "sign-off"):
+        chunk = draft.plain[section.start:section.end]
+        for match in _DROPPED_G.finditer(chunk):
+            word = match.group(1)
+            if word in checker or word + "g" not in checker:
+                continue
+            start = section.start + match.start()
+            yield Hit(start, start + len(match.group()), "A dropped 'g' reads as chat; write "
+                      "the word out.", severity=Severity.warning)
 
 
 def _check_letter_case(draft: Draft) -> Iterator[Hit]:
@@ -180,4 +197,5 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     yield from _check_casual_symbols(draft)
     yield from _check_shouting(draft)
     yield from _check_profanity(draft)
+    yield from _check_dropped_g(draft)
     yield from _check_letter_case(draft)

@@ -25,8 +25,11 @@ _APOLOGY = re.compile(r"(?i)\b(sorry|apologi[sz]e|apologies|apologising|apologiz
 def clears(sentence: Span) -> bool:
     """True for a plain statement of fit with evidence: the writer's own experience tied
     to the work, with a figure and no superlative, plea or hardship ("My four years
-    driving city routes would suit the night shift"): a reading the tone scorer must not
-    overrule."""
+    driving city routes would suit the night shift"), or for composure about what comes
+    ("Whatever the first month brings, I'll take it in my stride"): readings the tone
+    scorer must not overrule."""
+    if _composure(sentence):
+        return True
     if not any(t.like_num for t in sentence) or not ties_experience(sentence, True):
         return False
     words = {t.lower_ for t in sentence}
@@ -59,6 +62,8 @@ _DEPENDANTS = frozenset("family kids children child son daughter baby dog cat pe
                         "mother mom mum father dad parents wife husband".split())
 _PROVIDE_VERBS = frozenset("feed support provide keep pay afford cover save".split())
 _NEED_HEADS = frozenset("need must depend rely count desperate afford".split())
+#: Money running short: "my savings won't last", "my savings are running dry".
+_SHORTFALL = frozenset("last stretch cover run dwindle".split())
 #: Words the hardship check starts from, besides the hardship list itself.
 _HARDSHIP_LEMMAS = _DEPENDANTS | {"evict", "kick"}
 #: Imperatives a plea is made of: "please hire me", "don't pass me over".
@@ -76,7 +81,8 @@ _OFFERS = ("for free", "pay cut", "for nothing", "literally anything", "as low a
            "absolutely anything", "whatever it takes", "unpaid", "whatever makes",
            "for less than", "for less money", "lower rate", "below the advertised",
            "grateful for anything", "happy with anything", "happy to take anything",
-           "glad of anything") + _UNLIMITED
+           "glad of anything", "accept less", "settle for less", "less pay", "lower pay",
+           "lower salary", "lower wage", "lower offer", "smaller salary") + _UNLIMITED
 _OFFER_WORDS = phrase_pattern(_OFFERS)
 
 
@@ -119,6 +125,18 @@ def _owned_by_writer(token: Token) -> bool:
     return False
 
 
+def _runs_short(verb: Token) -> bool:
+    """'won't last', 'won't stretch that far', 'running out', 'dwindling': money short."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _SHORTFALL:
+        return False
+    if lemma == "dwindle":
+        return True
+    if lemma == "run":
+        return any(c.lower_ in {"out", "low", "dry", "thin"} for c in verb.children)
+    return is_negated(verb)
+
+
 def _hardship(sentence: Span) -> Iterator[Hit]:
     """Money, housing or dependants given as the reason to be hired (a mere mention of
     money trouble is oversharing, which ``personal-anecdote`` reports)."""
@@ -126,7 +144,7 @@ def _hardship(sentence: Span) -> Iterator[Hit]:
     if sentence.lemmas.isdisjoint(_HARDSHIP_LEMMAS) and sentence.lowers.isdisjoint(hardship) \
             and sentence.lemmas.isdisjoint(hardship):
         return
-    needy = any(t.lemma_.lower() in _NEED_HEADS | _PROVIDE_VERBS or
+    needy = any(t.lemma_.lower() in _NEED_HEADS | _PROVIDE_VERBS or _runs_short(t) or
                 (t.lower_ == "to" and t.head.lemma_.lower() == "have") or
                 (t.like_num and t.head.lemma_.lower() in {"month", "week", "year", "place",
                                                           "company", "job", "application"})
@@ -177,6 +195,22 @@ def _anything(sentence: Span) -> Iterator[Hit]:
 #: What an offer is made of: a writer who takes whatever of these is offered takes anything.
 _TERMS = frozenset("job role position post work shift shifts hours salary pay wage wages rate "
                    "contract task tasks duties title grade band".split())
+
+
+def _composure(sentence: Span) -> bool:
+    """'Whatever the first month brings, I'll take it in my stride', 'Whatever you decide,
+    I'll accept it': the outcome met calmly, with no terms of the job taken whatever they
+    are (that is ``_takes_whatever``) and no plea or hardship. (Given a spaCy Span: the
+    scorer's sentences.)"""
+    if sentence[0].lower_ not in {"whatever", "whichever"}:
+        return False
+    words = {t.lower_ for t in sentence}
+    if not words.isdisjoint(_TERMS) or not words.isdisjoint(word_list("hardship.txt")) or \
+            not words.isdisjoint({"please", "need", "beg", "anything", "desperate"}):
+        return False
+    root = sentence.root
+    return root.i > sentence.start and party(subject_of(root)) == "writer" and \
+        not is_negated(root)
 
 
 def _takes_whatever(sentence: Span) -> bool:

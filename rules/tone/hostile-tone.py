@@ -22,6 +22,7 @@ from followup_lint.syntax import (
     body_sentences,
     governing_verb,
     is_negated,
+    is_question,
     party,
     subject_of,
     thanked_for,
@@ -50,7 +51,7 @@ _LABEL_OPENERS = frozenset("the your their this that our next so-called a an his
 _REPORTING = frozenset(
     "say said says call called calls describe described describes mention mentioned put "
     "phrase term word words wrote write told tell quote quoted motto slogan name named "
-    "nickname dubbed label labels tag tagline title".split()
+    "nickname dubbed label labels tag tagline title wording phrasing".split()
 )
 #: Words that vouch for a quoted label: the writer endorses it.
 _ENDORSED = frozenset("genuine genuinely sincere sincerely true apt fitting accurate deserved "
@@ -120,7 +121,8 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
         # what they hide after them.
         praised = bool(before) and valence(before[0]) >= 1.5 and quoted[:1].islower() and (
             text[match.end():match.end() + 2].strip()[:1] in {":", "-", "\u2014", "\u2013"})
-        if labelled and not words.isdisjoint(_ENDORSED) and words.isdisjoint(_DISPUTE):
+        if labelled and words.isdisjoint(_DISPUTE) and (
+                not words.isdisjoint(_ENDORSED) or _enjoyed_it(sentence)):
             labelled = False  # "your description of it as a 'family' came across as genuine"
         if before == ["so-called"] or labelled or praised or (
                 words & _DISPUTE and (verdict or before == ["your"] and not reported)):
@@ -129,6 +131,18 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
                       "Quotation marks around their words read as sarcasm; say plainly what "
                       "you mean.", severity=Severity.warning)
             return
+
+
+#: The writer's liking, said in the first person: a quoted label then is quoted warmly.
+_LIKED = frozenset("enjoy love like relish savour savor".split())
+
+
+def _enjoyed_it(sentence: Span) -> bool:
+    """'Thanks for the "homework" -- I enjoyed getting stuck into it': the writer's own
+    liking, unnegated, in a sentence that criticises nothing."""
+    return not sentence.lemmas.isdisjoint(_LIKED) and not _criticises(sentence, quotes=False) \
+        and any(t.lemma_.lower() in _LIKED and t.pos_ == "VERB" and not is_negated(t) and
+                party(subject_of(t)) == "writer" for t in sentence)
 
 
 #: Praise this strong at the start of a sentence, with something bad in the same sentence,
@@ -141,7 +155,8 @@ _BAD = -1.5
 _PRAISE_WORDS = frozenset("riveting noted fascinating inspiring impressive professional "
                           "refreshing illuminating enlightening eye-opening educational "
                           "engaging encouraging memorable".split())
-_REPEATED = re.compile(r"(?i)\b(twice|(three|four|five|six|\d+|several|many) times|repeatedly|"
+_REPEATED = re.compile(r"(?i)\b(twice|(three|four|five|six|\d+|several|many)"
+                       r"(?: separate| different)? times|repeatedly|"
                        r"on the (second|third|fourth|fifth) (try|attempt|go)|how not to|"
                        r"(?<!at )least|"
                        r"worst)\b")
@@ -514,7 +529,10 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
                        _cannot_tell_apart(sentence), _elsewhere(sentence),
                        _paused_verdict(draft, sentence, previous),
                        _verdict_tag(sentence, previous), _sneers(sentence),
-                       _dismissal(sentence, previous)):
+                       _dismissal(sentence, previous),
+                       _verdict_on_their_choice(sentence, previous),
+                       _left_to_work_out(sentence), _only_good_thing(sentence),
+                       _taught_a_word(sentence), _backhanded(sentence, previous)):
             hit = next(finder, None)
             if hit is not None:
                 yield hit
@@ -576,3 +594,200 @@ def _verdict_tag(sentence: Span, previous: Span | None) -> Iterator[Hit]:
         yield Hit(sentence.start_char, sentence.end_char,
                   "A word of praise after a complaint reads as sarcasm; say plainly and "
                   "politely what went wrong, or leave it out.", severity=Severity.warning)
+
+
+#: A decision of theirs, the object of an ironic verdict: "Bold strategy."
+_DECISIONS = frozenset("choice decision call move strategy approach tactic plan idea".split())
+#: Words that praise a decision only in irony when said of it alone ("Great choice." is
+#: sincere).
+_IRONIC = frozenset("bold brave interesting curious novel fascinating innovative daring "
+                    "unusual".split())
+_CONTRASTS = frozenset("when while given considering then yet after".split())
+
+
+def _verdict_on_their_choice(sentence: Span, previous: Span | None) -> Iterator[Hit]:
+    """'... two years' experience to my twelve. Bold strategy.', 'Interesting choice to
+    stress teamwork when nobody spoke to me': a decision of theirs given a word that
+    praises a decision only in irony (not 'Interesting choice of case study')."""
+    words = _bare_words(sentence).split()
+    if len(words) < 2 or _IRONIC.isdisjoint(words) or _DECISIONS.isdisjoint(words):
+        return
+    alone = previous is not None and len(words) <= 4 and words[-1] in _DECISIONS and all(
+        w in _IRONIC or w in _TAG_ADVERBS or w in {"a", "an", "what", "that's", "that", "s"}
+        for w in words[:-1])
+    opener = words[0] in _IRONIC and words[1] in _DECISIONS and words[2:3] == ["to"] and \
+        not _CONTRASTS.isdisjoint(words[3:])
+    if alone or opener:
+        yield Hit(sentence.start_char, sentence.end_char, "Calling their decision 'bold' or "
+                  "'interesting' reads as sarcasm; say plainly and politely what you mean, "
+                  "or leave it out.", severity=Severity.warning)
+
+
+#: What a reader who "works out" the job does not yet know: what it is, what it involves.
+_THE_JOB = frozenset("role job position post vacancy".split())
+
+
+def _left_to_work_out(sentence: Span) -> Iterator[Hit]:
+    """'Let me know if you ever work out what the role actually involves', 'Get in touch
+    once you've figured out what the job is': the reader told they do not know their own
+    vacancy (not 'once you've worked out the timetable')."""
+    if sentence.lemmas.isdisjoint({"work", "figure", "sort", "find"}) or \
+            sentence.lowers.isdisjoint(_THE_JOB):
+        return
+    for verb in sentence:
+        if verb.lemma_.lower() not in {"work", "figure", "sort", "find"} or not any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            continue
+        if party(subject_of(verb)) != "reader":
+            continue
+        clause = [t for c in verb.children if c.dep_ in {"ccomp", "dobj"} for t in c.subtree]
+        words = {t.lower_ for t in clause}
+        if words.isdisjoint({"what", "who", "whom"}) or words.isdisjoint(_THE_JOB):
+            continue
+        doubting = "ever" in sentence.lowers or "actually" in words or any(
+            t.lemma_ == "be" and t.i == clause[-1].i for t in clause)  # "what the job is"
+        if doubting:
+            yield Hit(sentence.start_char, sentence.end_char, "Suggesting they don't know "
+                      "their own vacancy is a jab; ask your question plainly instead.",
+                      severity=Severity.warning)
+            return
+
+
+#: "The biscuits were the only thing worth the trip", "the only redeeming part".
+_ONLY_GOOD = re.compile(r"(?i)\bthe only (?:\w+ )?(?:thing|part|bit|highlight|feature)s? "
+                        r"(?:\w+ )?(?:worth (?:the|it)\b|redeeming)|\bonly redeeming\b")
+
+
+def _only_good_thing(sentence: Span) -> Iterator[Hit]:
+    if _ONLY_GOOD.search(sentence.text):
+        yield Hit(sentence.start_char, sentence.end_char, "Saying one small thing was the "
+                  "only good part runs the rest down; leave it out.",
+                  severity=Severity.warning)
+
+
+_WORDING = frozenset("word words meaning definition means dictionary term".split())
+_LOOK_UP = frozenset("look check learn google consult buy get invest read".split())
+_QUOTE_MARKS = frozenset("' \" ‘ ’ “ ” `".split())
+
+
+def _a_word_to_learn(tokens: list) -> bool:
+    """'the meaning of', 'a dictionary', 'the word "welcome"', 'what "urgent" means'."""
+    for k, token in enumerate(tokens):
+        lower = token.lower_
+        if lower in {"meaning", "definition", "dictionary"}:
+            return True
+        if lower in {"word", "term"} and k + 1 < len(tokens) and \
+                tokens[k + 1].text[:1] in _QUOTE_MARKS:
+            return True
+        if lower == "means" and k > 0 and tokens[k - 1].text[-1:] in _QUOTE_MARKS:
+            return True
+    return False
+
+
+def _taught_a_word(sentence: Span) -> Iterator[Hit]:
+    """'Your receptionist might want to look up the word "welcome"', 'your recruiter should
+    check what "urgent" means', 'invest in a dictionary': a word they are told to learn
+    (not 'I looked up the meaning of kaizen', nor 'could you check the word count?')."""
+    if sentence.lowers.isdisjoint(_WORDING) or sentence.lemmas.isdisjoint(_LOOK_UP) or \
+            is_question(sentence):
+        return
+    for verb in sentence:
+        if verb.lemma_.lower() not in _LOOK_UP or party(subject_of(verb)) != "reader":
+            continue
+        if _a_word_to_learn([t for t in sentence if t.i > verb.i]):
+            yield Hit(sentence.start_char, sentence.end_char, "Telling them to learn what a "
+                      "word means talks down to them; say plainly what went wrong, or leave "
+                      "it out.", severity=Severity.warning)
+            return
+
+
+#: Backhanded lines, each a category of its own (not one author's sentence):
+_BACKHANDED = re.compile(
+    r"(?i)"
+    # a qualifier that takes back what it qualifies
+    r"\b(?:such as (?:it|they) (?:was|were|is|are)|if you (?:can|could) call (?:it|that|them) "
+    r"(?:that|a \w+)|i use the (?:word|term) loosely)\b|"
+    # being talked to as if a child
+    r"\b(?:as (?:though|if)|like) (?:i|one|we) (?:was|were|am|'m|’m) (?:five|six|seven|a child|a "
+    r"toddler|an idiot|a kid|stupid|simple)\b|"
+    # their person's self-importance
+    r"\bhow important (?:he|she|they) (?:is|are|was|were|thinks?|thought)\b|"
+    r"\b(?:full of (?:himself|herself|themselves)|(?:loves|love|loved) the sound of (?:his|her|"
+    r"their) own voice)\b|"
+    # a pleasantry withheld: "I'd say it was a pleasure, but ..."
+    r"\bi(?:'d|’d| would) say (?:it was |it's |it’s |that it was )?(?:a pleasure|nice|lovely|good|"
+    r"great|fun)\b[^.;!?]{0,30}?\bbut\b|"
+    # a mock apology for expecting what they could not do
+    r"\b(?:apologies|sorry|forgive me|my mistake) for (?:assuming|expecting|thinking|imagining|"
+    r"presuming)\b[^.;!?]{0,50}?\b(?:would|could|might)\b|"
+    # a wish for whoever must rely on them
+    r"\bgood luck to (?:anyone|anybody|whoever|the poor \w+) (?:relying|depending|counting|stuck|"
+    r"trying|who (?:has|have|relies|depends))\b|"
+    # a pretence of theirs
+    r"\b(?:job|show|act) of pretending\b|\bpretending to (?:listen|take notes|care|read|be "
+    r"interested|pay attention)\b")
+#: A trivial comfort called the best of the day: "the coffee was the highlight".
+_AMENITIES = frozenset("coffee tea biscuit parking chair water sandwich snack pastry cake "
+                       "doughnut donut croissant".split())
+_HIGHLIGHTS = frozenset("highlight part bit thing point".split())
+#: Events a verdict can be "certainly" made of: "That was certainly an interview."
+_EVENTS = frozenset("interview experience morning afternoon day process visit meeting "
+                    "conversation chat session tour".split())
+
+
+def _amenity_highlighted(sentence: Span) -> bool:
+    """'Thanks for the coffee, which was honestly the highlight of the morning', 'the
+    biscuits were the best part': a trivial comfort called the best of the visit (not 'the
+    highlight was meeting the apprentices')."""
+    for token in sentence:
+        lower = token.lower_
+        if lower not in _HIGHLIGHTS or token.dep_ != "attr" or (
+                lower != "highlight" and not any(
+                    c.lower_ in {"best", "high"} for c in token.children)):
+            continue
+        subject = subject_of(token.head)
+        if subject is not None and subject.lower_ in {"which", "that"} and \
+                token.head.dep_ == "relcl":
+            subject = token.head.head
+        if subject is not None and subject.lemma_.lower() in _AMENITIES:
+            return True
+    return False
+
+
+def _backhanded(sentence: Span, previous: Span | None) -> Iterator[Hit]:
+    """Backhanded lines read by category: a qualifier that takes back what it qualifies
+    ('your time, such as it was'), being talked to as a child, a person's self-importance,
+    courtesy withheld ('I'd say it was a pleasure, but ...'), a mock apology for expecting
+    competence, 'good luck to anyone relying on ...', a pretence of listening, a trivial
+    comfort called the highlight, 'That was certainly an interview.', advice for 'next
+    time' put as an order."""
+    text = sentence.text
+    words = sentence.lowers
+    found = bool(_BACKHANDED.search(text))
+    if not found and not sentence.lemmas.isdisjoint(_AMENITIES):
+        found = _amenity_highlighted(sentence)
+    if not found:
+        bare = _bare_words(sentence).split()
+        found = 3 <= len(bare) <= 6 and bare[0] in {"that", "it", "this"} and \
+            bare[1] in {"was", "is", "s"} and bare[-1] in _EVENTS and \
+            not _CERTAIN.isdisjoint(bare) and bare[-2] in {"a", "an", "some"}
+    if not found and "next" in words and "time" in words:
+        found = any(t.lower_ == "time" and t.i > sentence.start and
+                    t.nbor(-1).lower_ == "next" and _ordered_after(sentence, t) for t in sentence)
+    if found:
+        yield Hit(sentence.start_char, sentence.end_char, "This is a backhanded jab; it "
+                  "reflects on you, not on them. Say plainly what you mean, or leave it out.",
+                  severity=Severity.warning)
+
+
+_CERTAIN = frozenset("certainly definitely quite really sure surely truly".split())
+
+
+def _ordered_after(sentence: Span, time) -> bool:
+    """'next time, maybe don't hold it at a depot that can't find its car park': an order
+    to them after 'next time' (not 'next time I'm in Leeds I'll call in')."""
+    after = [t for t in sentence if t.i > time.i and not t.is_punct]
+    verb = next((t for t in after[:4] if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.tag_ == "VB" and subject_of(verb) is None and any(
+        t.lower_ in {"maybe", "perhaps", "try", "do", "don't", "don’t", "please"}
+        for t in after[:3])

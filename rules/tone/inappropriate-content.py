@@ -73,9 +73,12 @@ _FATED = ("past life", "past lives", "previous life", "destined to get", "destin
           "destined to be here", "destined to join", "destined for this")
 #: Gifts in the sentence's own words ("it's on me", "a token of my thanks").
 _GIFTS_SAID = ("token of my", "my treat", "with your name on it", "a little something",
-               "little thank-you gift", "drinks are on me", "drinks on me", "it's on me",
-               "it’s on me", "lunch is on me", "dinner is on me", "coffee is on me",
-               "the next round is on me", "next one's on me", "next one’s on me")
+               "little thank-you gift", "drinks on me", "it's on me", "it’s on me",
+               "next one's on me", "next one’s on me")
+#: Something to eat or drink said to be "on me": "the first round's still on me".
+_ON_ME = re.compile(r"(?i)\b(?:round|rounds|drinks?|beers?|pints?|shots?|coffees?|lunch|"
+                    r"dinner|meal|tab|bill|cake|pizza)(?:'s|’s| is| are| will be)(?: \w+)? on "
+                    r"(?:me|us)\b")
 
 
 _REQUESTED_WORDS = phrase_pattern(_REQUESTED)
@@ -99,7 +102,7 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
     lowered = sentence.text.lower()
     if _REQUESTED_WORDS.search(lowered):
         return
-    if _GIFT_WORDS.search(lowered) or (
+    if _GIFT_WORDS.search(lowered) or _ON_ME.search(lowered) or (
             "for free" in lowered and "my chances" in lowered and "your" in sentence.lowers) or \
             _pays_for_theirs(sentence, gifts):
         yield Hit(sentence.start_char, sentence.end_char, _GIFT_MESSAGE)
@@ -120,6 +123,8 @@ def _gift(sentence: Sentence) -> Iterator[Hit]:
         if verb is None or is_negated(verb) or any(is_negated(a) for a in verb.ancestors):
             continue  # "your policy doesn't allow candidates to give gifts"
         who = party(subject_of(verb))
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.pos_ == "NOUN":
+            continue  # "the team's tradition of bringing cakes": a custom, not an offer
         giving = verb.lemma_.lower() in _GIVING or verb.lower_ in {"enclosed", "attached"} \
             or "for you" in lowered or any(c.dep_ == "dative" for c in verb.children)
         if giving and who in {"writer", None}:
@@ -149,6 +154,9 @@ def _pays_for_theirs(sentence: Sentence, gifts: frozenset[str]) -> bool:
 def _aimed_at_reader(token: Token) -> bool:
     if any(c.dep_ == "poss" and c.lower_ in READER_WORDS for c in token.children):
         return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in {"wear", "have", "sport"} and
+           party(subject_of(c)) == "reader" for c in token.children):
+        return True  # "the red heels you wore"
     verb = governing_verb(token)
     return verb is not None and party(subject_of(verb)) == "reader"
 
@@ -204,10 +212,18 @@ _PRIVATE_PICTURES = frozenset("photo photos pic pics picture pictures selfie sel
                               "feed stories reels holiday beach".split())
 
 
+_PARTNERS = frozenset("husband wife partner boyfriend girlfriend fiance fiancé fiancee fiancée "
+                      "spouse".split())
+#: The reader's picture, and what a writer does who keeps it: "printed your headshot".
+_PORTRAITS = frozenset("photo photograph picture pic headshot portrait selfie".split())
+_KEEPING = frozenset("set save print frame keep download pin use make stick".split())
+
+
 def _personal_remark(sentence: Sentence, looks: frozenset[str]) -> bool:
     """The reader called attractive by a noun ("you're a total snack"), how they looked or
     smelled praised ("as hot as you looked", "you smelled amazing"), their private
-    pictures looked at ("your beach photos on Instagram"), or "chemistry" between the two."""
+    pictures looked at ("your beach photos on Instagram") or kept ("your photo as my lock
+    screen"), their partner called lucky, or "chemistry" between the two."""
     words = sentence.lowers
     for token in sentence if not sentence.lemmas.isdisjoint(
             _ATTRACTIVE | {"look", "smell"}) else ():
@@ -223,6 +239,18 @@ def _personal_remark(sentence: Sentence, looks: frozenset[str]) -> bool:
     if not words.isdisjoint(_SOCIAL) and not words.isdisjoint(_PRIVATE_PICTURES) and \
             not words.isdisjoint(READER_WORDS):
         return True
+    if "lucky" in words and any(
+            t.lower_ in _PARTNERS and t.dep_ in {"nsubj", "nsubjpass"} and any(
+                c.dep_ == "poss" and c.lower_ in READER_WORDS for c in t.children) and
+            any(w.lower_ == "lucky" for w in t.head.subtree) for t in sentence):
+        return True  # "I hope your husband knows how lucky he is" (not "lucky to meet your
+        # partner")
+    if not words.isdisjoint(_PORTRAITS) and any(
+            t.lower_ in _PORTRAITS and any(c.dep_ == "poss" and c.lower_ in READER_WORDS
+                                           for c in t.children) and
+            t.head.lemma_.lower() in _KEEPING and party(subject_of(t.head)) == "writer"
+            for t in sentence):
+        return True  # "I've set your photo as my lock screen"
     return "chemistry" in words and (
         "between us" in sentence.text.lower() or bool(re.search(
             r"(?i)\byou and (?:i|me)\b|\bwe (?:\w+ )?had\b", sentence.text)))

@@ -595,9 +595,10 @@ def _next_step(condition: Token) -> bool:
     """What the writer will plainly do if the condition holds, not over the reader's head:
     "(if I don't hear by Friday,) I'll give you a call / assume you're still deciding"."""
     main = condition.head
-    over_their_head = {t.lower_ for t in main.subtree if t.i not in
-                       {x.i for x in condition.subtree}} & _SUPERIORS
-    return main.lemma_.lower() in _NEXT_STEPS and not over_their_head and not any(
+    outside = {t.lower_ for t in main.subtree if t.i not in {x.i for x in condition.subtree}}
+    if "elsewhere" in outside:
+        return False  # "I'll assume it's off and take my skills elsewhere"
+    return main.lemma_.lower() in _NEXT_STEPS and not outside & _SUPERIORS and not any(
         c.dep_ == "conj" and c.lemma_.lower() in {"keep", "continue"} for c in main.children)
 
 
@@ -646,6 +647,8 @@ _DELIVERABLES = frozenset("offer contract decision answer letter paperwork confi
 def _withdraws(verb: Token) -> bool:
     """The writer's verb leaves the process, or takes another offer."""
     lemma = verb.lemma_.lower()
+    if any(c.lower_ == "elsewhere" for c in verb.children):
+        return True  # "take my skills elsewhere", "pursue it elsewhere"
     if lemma in _LEAVE_VERBS:
         return lemma not in {"go", "look", "move"} or any(
             t.lower_ in {"elsewhere", "on", "away"} for t in verb.children)
@@ -932,6 +935,57 @@ def _overdue(sentence: Span, words: set[str], text: str) -> Iterator[Hit]:
             return
 
 
+#: Their delay as the writer's reason for doubt: "the hold-up has me rethinking whether
+#: this firm is right for me".
+_WAITS = _THEIR_DELAYS | frozenset("holdup wait waiting radio".split())
+_DOUBTING = frozenset("rethink reconsider question doubt wonder second-guess".split())
+_JOINING = frozenset("join work right want accept fit place".split())
+
+
+def _second_thoughts(sentence: Span, words: set[str]) -> Iterator[Hit]:
+    """'The delay is making me wonder whether I want to join', 'the hold-up has me
+    rethinking whether this firm is right for me': a veiled threat to withdraw, with their
+    delay as the reason (not 'I've been wondering whether the team runs a Saturday clinic')."""
+    waits = not words.isdisjoint(_WAITS) or "hold-up" in sentence.text.lower()  # 3 tokens
+    if not waits or sentence.lemmas.isdisjoint(_DOUBTING) or \
+            words.isdisjoint({"whether", "if"}) or sentence.lemmas.isdisjoint(_JOINING) or \
+            words.isdisjoint({"i", "me", "i'm", "i’m"}) or is_question(sentence):
+        return
+    for verb in sentence:
+        if verb.lemma_.lower() not in _DOUBTING or is_negated(verb):
+            continue
+        clause = {t.lemma_.lower() for c in verb.children if c.dep_ in {"ccomp", "advcl", "dobj"}
+                  for t in c.subtree}
+        if clause & {"whether", "if"} and clause & _JOINING:
+            yield Hit(sentence.start_char, sentence.end_char, "Hinting that their delay makes "
+                      "you doubt the job reads as a threat; ask politely about their timeline.",
+                      severity=Severity.warning)
+            return
+
+
+#: Urgency ordered: "treat my application as a priority", "handle this as urgent".
+_AS_URGENT = frozenset("priority urgent urgency emergency".split())
+
+
+def _made_urgent(sentence: Span) -> Iterator[Hit]:
+    """'Kindly treat my application as a priority', 'please treat this as urgent': the reader
+    told how to rank the writer's case (not 'please treat my references as confidential',
+    nor 'I treated every safety report as urgent')."""
+    if sentence.lowers.isdisjoint(_AS_URGENT) or "as" not in sentence.lowers:
+        return
+    for verb in sentence:
+        if verb.lemma_.lower() not in {"treat", "handle", "regard", "consider", "mark", "flag"}:
+            continue
+        if party(subject_of(verb)) not in {"reader", None} or is_negated(verb):
+            continue
+        after = [t.lower_ for t in verb.subtree if t.i > verb.i]
+        if "as" in after and not _AS_URGENT.isdisjoint(after[after.index("as"):]):
+            yield Hit(sentence.start_char, sentence.end_char, "Telling the hiring team to "
+                      "treat your case as urgent is pressure; ask politely about their timeline.",
+                      severity=Severity.warning)
+            return
+
+
 def _minimum_asked(sentence: Span, words: set[str]) -> Iterator[Hit]:
     """'Could you at least tell me where I stand?', 'my time deserves some respect': the
     least the reader owes, or respect for the writer's time, asked for as a reproach."""
@@ -992,6 +1046,7 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
             _promise_quoted(sentence, words, text), _entitled(sentence, words, text),
             _process_complaint(sentence, words), _sacrifice(sentence),
             _overdue(sentence, words, text), _minimum_asked(sentence, words),
+            _second_thoughts(sentence, words), _made_urgent(sentence),
         ):
             hit = next(finder, None)
             if hit is not None:

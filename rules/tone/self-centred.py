@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from followup_lint.lexicon import phrase_pattern, valence
+from followup_lint.lexicon import phrase_pattern, valence, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
 from followup_lint.syntax import body_sentences, is_negated, is_question, party, subject_of
@@ -32,8 +32,19 @@ _PERKS = frozenset(
     "pto commute raise discount discounts lunch lunches parking gym stipend holidays "
     "leave benefits insurance workweek membership lunches schedule tuition reimbursement "
     "401k overtime hybrid remote match relocation healthcare allowance wfh uniform "
-    "paid pension scheme car bump rise".split()
+    "paid pension scheme car bump rise wage wages".split()
 )
+#: Nouns a perk is described by: "the bonus structure", "the salary band". Asking about
+#: them or liking them is fair; only naming them as the reason to apply is about oneself.
+_PERK_SHAPES = frozenset("structure scale band package range figure level policy entitlement "
+                         "details rate".split())
+_WHY_I_APPLIED = phrase_pattern(("main reason", "why i applied", "reason i applied",
+                                 "matters most", "matter most", "deciding factor",
+                                 "deal-breaker", "dealbreaker", "non-negotiable",
+                                 "big part of why", "sold me"))
+#: "rate" is pay only when these say so: "the starting hourly rate", "the day rate" (not
+#: "the error rate").
+_PAY_RATES = frozenset("hourly daily day pay starting base overtime weekly".split())
 _LIKING = frozenset("love like want need appreciate enjoy excite attract draw sell "
                     "interest care".split())
 #: Words that put the reader on a pedestal rather than describe their work.
@@ -69,8 +80,9 @@ def _perks_then_reason(sentence: Span, previous: Span | None) -> Iterator[Hit]:
     if previous is None or sentence.text.lower().split()[:1] not in (
             ["that's"], ["that’s"], ["that"], ["those"], ["these"], ["this"], ["it's"]):
         return
-    if _FOR_ME_WORDS.search(sentence.text.lower()) and not _PERKS.isdisjoint(
-            _perk_forms(previous.lemmas)):
+    pay_rate = "rate" in previous.lemmas and not previous.lowers.isdisjoint(_PAY_RATES)
+    if _FOR_ME_WORDS.search(sentence.text.lower()) and (pay_rate or not _PERKS.isdisjoint(
+            _perk_forms(previous.lemmas))):
         yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                   severity=Severity.warning)
 
@@ -106,9 +118,16 @@ def _perks(sentence: Span) -> Iterator[Hit]:
     asks = _asks(sentence)
     for token in sentence:
         lemma = _perk_form(token.lemma_.lower())
+        if lemma == "rate" and any(c.lower_ in _PAY_RATES for c in token.children):
+            lemma = "pay"
         if lemma not in _PERKS or token.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
             continue
         if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() not in _PERKS:
+            if token.head.lemma_.lower() in _PERK_SHAPES and \
+                    _WHY_I_APPLIED.search(sentence.text.lower()):
+                yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
+                          severity=Severity.warning)
+                return  # "the bonus structure is the main reason I applied"
             continue  # "payroll and bonus calculations": the work, not the perk
         mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children)
         node, liked = token.head, False
@@ -309,6 +328,48 @@ def _best_of_all(sentence: Span) -> bool:
     return False
 
 
+#: The reader's own people, besides the job titles of role-nouns.txt.
+_THEIR_PEOPLE = frozenset("staff team employee employees people hire hires member members "
+                          "crew workforce colleague colleagues".split())
+
+
+def _above_their_people(sentence: Span) -> bool:
+    """'I'd be far more productive than your current night manager', 'I'm sharper than your
+    team lead', 'a better fit than whoever you've got doing it now': the writer ranked above
+    the reader's own people (not 'faster than your current system', nor 'more than happy')."""
+    if "than" not in sentence.lowers:
+        return False
+    roles = word_list("role-nouns.txt")
+    for than in sentence:
+        if than.lower_ != "than" or than.i == sentence.start:
+            continue
+        compared = than.head if than.dep_ == "prep" else than.head.head
+        if compared.i >= than.i or (compared.lower_ == "more" and compared.i == than.i - 1):
+            continue
+        if compared.tag_ not in {"JJR", "RBR"} and not any(
+                c.lower_ == "more" or c.tag_ in {"JJR", "RBR"} for c in compared.children):
+            continue  # "a better fit than": the comparative modifies the noun compared
+        if valence(compared.lower_) < 0 or valence(compared.lemma_) < 0:
+            continue
+        after = []
+        for token in sentence[than.i - sentence.start + 1:]:
+            if token.is_punct:
+                break
+            after.append(token)
+        # Their people: "your night manager", "the analysts you employ", "whoever you've got"
+        theirs = not {"you", "your"}.isdisjoint(t.lower_ for t in after) and any(
+            t.lemma_.lower() in roles or t.lemma_.lower() in _THEIR_PEOPLE or
+            t.lower_ == "whoever" for t in after)
+        if not theirs:
+            continue
+        verb = compared
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        if party(subject_of(verb)) == "writer":
+            return True
+    return False
+
+
 def _overclaiming(sentence: Span) -> Iterator[Hit]:
     """'My exceptional skills', 'I always get it right the first time'."""
     top = _TOP_OF.search(sentence.text)
@@ -316,7 +377,7 @@ def _overclaiming(sentence: Span) -> Iterator[Hit]:
         top.group(2) is None or valence(top.group(2)) >= 1.0)
     if (top or _ABOVE_ALL.search(sentence.text) or _best_of_all(sentence)) and sentence.lowers & {
             "i", "i'm", "i’m", "me", "my", "mine", "i'll", "i’ll", "as"} or \
-            _best_in_the_field(sentence):
+            _best_in_the_field(sentence) or _above_their_people(sentence):
         yield Hit(sentence.start_char, sentence.end_char, "Rating yourself above everyone "
                   "reads as boasting; show it with one result from your work instead.",
                   severity=Severity.warning)
