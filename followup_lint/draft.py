@@ -21,6 +21,7 @@ from followup_lint.layout import PROSE_SECTIONS, Layout, read_layout
 from followup_lint.metrics import measure
 from followup_lint.model import Context, MessageKind, Metrics, Mode
 from followup_lint.normalize import plain as plain_text
+from followup_lint.prefilter import prefiltered
 from followup_lint.specificity import Specificity, analyse
 from followup_lint.templates import find_slots
 
@@ -48,17 +49,17 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # A reminder asks where things stand, or looks back at an earlier interview or message
 # without thanking for it ("It has been a day since we spoke ... Thank you for making time"
 # is a thank-you sent a day late, not a status check).
-_STATUS_ASK = re.compile(
+_STATUS_ASK = prefiltered(re.compile(
     r"(?i)\b(follow(ing)?[- ]up on (my|our|the)|checking in|check in on|touch(ing)? base|"
     r"any (update|news)|an update on|status of (my|the)|where things stand|"
     r"(have|has) (there been|a decision)|made a decision|decision[- ]making process|"
     r"haven'?t heard|have not heard|not heard back)\b"
-)
-_LOOKING_BACK = re.compile(
+))
+_LOOKING_BACK = prefiltered(re.compile(
     r"(?i)\b(since (we|i) (spoke|met|interviewed)|interviewed (on|last)|"
     r"(last|previous) (week|email|message|month)|(weeks?|days?) ago|"
     r"wanted to follow up(?!\s+(?:and|to|with)\s+(?:say|express|let|thank|a\s+thank)))\b"
-)
+))
 _THANKS = re.compile(r"(?i)\b(thank(s| you)|grateful|appreciate[ds]?)\b")
 
 
@@ -90,8 +91,10 @@ class Draft:
 
     @cached_property
     def doc_text(self) -> str:
-        """The Doc's text, joined once (``Doc.text`` joins every token's text each time)."""
-        return self.doc.text
+        """The Doc's text: the parsed part of ``plain`` (``Doc.text`` would join every
+        token's text; the Doc covers ``plain[:layout.parse_end]`` exactly)."""
+        text = self.plain[:self.layout.parse_end]
+        return text if len(text) == doc_chars(self.doc) else self.doc.text
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -265,6 +268,15 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
+def doc_chars(doc: Doc) -> int:
+    """``len(doc.text)`` without joining the text: where the last token's text and
+    trailing space end."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def _chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
     """Split [0, len(text)) into pieces of at most ``limit`` chars, at paragraph breaks
     when possible."""
@@ -290,7 +302,7 @@ def _mark_sentence_starts(doc: Doc, offset: int, starts: list[int]) -> None:
 
     ``starts`` is sorted; only those inside this chunk are visited.
     """
-    length = len(doc.text)
+    length = doc_chars(doc)
     first = bisect_right(starts, offset)
     last = bisect_right(starts, offset + length - 1)
     for start in starts[first:last]:
@@ -334,11 +346,12 @@ def parse_drafts(
         batch: list[Doc] = []
         chars = 0
         for doc in docs:
-            if batch and (len(batch) >= batch_size or chars + len(doc.text) > BATCH_CHARS):
+            size = doc_chars(doc)
+            if batch and (len(batch) >= batch_size or chars + size > BATCH_CHARS):
                 yield batch
                 batch, chars = [], 0
             batch.append(doc)
-            chars += len(doc.text)
+            chars += size
         if batch:
             yield batch
 

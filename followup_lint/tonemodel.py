@@ -165,7 +165,7 @@ def _scores(model: ToneModel, feature_lists: list[list[int]]) -> list[tuple[floa
                        for j in range(k)], axis=1) + model.biases
     probabilities = 1.0 / (1.0 + np.exp(-logits))
     probabilities[np.bincount(row_of, minlength=n) == 0] = 0.0  # nothing to judge
-    return [tuple(float(p) for p in row) for row in probabilities]
+    return [tuple(row) for row in probabilities.tolist()]  # Python floats
 
 
 def model_path():
@@ -209,7 +209,9 @@ def sentence_scores(draft: Draft) -> dict[int, tuple[float, ...]]:
         return {}
     starts, found = [], []
     for sentence in draft.body_sentences:
-        words = tokens(draft.text[sentence.start_char:sentence.end_char])
+        # = tokens(sentence text): ``plain`` maps one character to one, so the slice of
+        # the draft's plain text is the plain text of the slice
+        words = _TOKEN.findall(draft.plain[sentence.start_char:sentence.end_char].lower())
         if sum(w.isalpha() for w in words) >= MIN_WORDS:
             starts.append(sentence.start_char)
             found.append(_slots(words))

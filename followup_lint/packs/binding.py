@@ -9,6 +9,10 @@ pack, ``<family>/<rule-id>.py``, which declares:
   no options);
 * ``check(draft, options)`` -- yields :class:`~followup_lint.rule.Hit` objects.
 
+The module's compiled regular expressions (``re.compile`` at module level) are put behind
+the literal test their own parse implies (``followup_lint.prefilter``): a sentence holding
+none of the strings a match needs is not searched. The answers do not change.
+
 ``model = "<category>"`` adds the shipped tone scorer last: body sentences none of the
 rule's other hits touch are reported when the scorer flags them for the category, unless
 the rule's ``model`` option (added to its options) is off. A module may also declare
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import importlib.machinery
 import importlib.util
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -31,6 +36,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from followup_lint.errors import RulePackError
+from followup_lint.prefilter import prefiltered
 from followup_lint.rule import Hit, Rule, RuleOptions
 
 if TYPE_CHECKING:
@@ -73,7 +79,17 @@ def load_module(spec: RuleSpec) -> ModuleType:
         raise RulePackError(f"{path}: cannot import the rule module: "
                             f"{type(exc).__name__}: {exc}") from None
     _check_declarations(module, path)
+    _prefilter_expressions(module)
     return module
+
+
+def _prefilter_expressions(module: ModuleType) -> None:
+    """Put each compiled expression of the module's namespace behind the literal test its
+    own parse implies (``followup_lint.prefilter``): same answers, most sentences spared
+    the search."""
+    for name, value in list(vars(module).items()):
+        if isinstance(value, re.Pattern):
+            setattr(module, name, prefiltered(value))
 
 
 class _Loader(importlib.machinery.SourceFileLoader):

@@ -19,6 +19,7 @@ import numpy as np
 
 from followup_lint.errors import RulePackError
 from followup_lint.model import Suggestion
+from followup_lint.prefilter import Prefiltered, prefiltered
 from followup_lint.rule import Hit
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class CompiledGroup:
 
     rule: RuleSpec
     group: MatchGroup
-    regex: re.Pattern[str] | None
+    regex: re.Pattern[str] | Prefiltered | None
 
 
 @dataclass
@@ -60,15 +61,18 @@ class CompiledMatchers:
                       ) -> list[tuple[int, int, int]]:
         """Matches of the token patterns whose anchors occur in ``words`` (string hashes).
 
-        Given ``forms`` (the Doc's ORTH, LOWER, NORM and LEMMA hashes, one row per token), a
-        Matcher whose matches are at most ``n`` tokens long runs only on the windows of
-        ``n`` tokens either side of the words of its rarest anchor set: every match holds
-        one of them, and a Matcher walks every token of what it is given.
+        Given ``forms`` (the Doc's ORTH, LOWER, NORM and LEMMA hashes, one row per token), the
+        anchor words present are read from it (``words`` may then be empty), and a Matcher
+        whose matches are at most ``n`` tokens long runs only on the windows of ``n`` tokens
+        either side of the words of its rarest anchor set: every match holds one of them,
+        and a Matcher walks every token of what it is given.
         """
         found: list[tuple[int, int, int]] = []
         positions = self._anchor_positions(forms) if forms is not None else None
-        for anchors, matcher, longest in self.matchers:
-            if not all(not anchor.isdisjoint(words) for anchor in anchors):
+        present = set(positions) if positions is not None else words
+        for index in self._candidates(present):
+            anchors, matcher, longest = self.matchers[index]
+            if not all(not anchor.isdisjoint(present) for anchor in anchors):
                 continue
             if positions is None or longest is None or not anchors:
                 found.extend(matcher(doc))
@@ -79,11 +83,37 @@ class CompiledMatchers:
                 found.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         return found
 
+    def _candidates(self, present: set[int]) -> list[int]:
+        """Indices (in order) of the Matchers that hold a word of ``present`` in their first
+        anchor set, and those without anchors: only these can pass the anchor test."""
+        unanchored, by_word = self._first_anchors
+        return sorted({i for form in present for i in by_word.get(form, ())}.union(unanchored))
+
+    @cached_property
+    def _first_anchors(self) -> tuple[tuple[int, ...], dict[int, tuple[int, ...]]]:
+        """The Matchers without anchors, and the Matchers by each word of their first anchor
+        set (a Matcher runs only when a word of every set is present, the first included)."""
+        by_word: dict[int, list[int]] = {}
+        for index, (anchors, _, _) in enumerate(self.matchers):
+            for form in anchors[0] if anchors else ():
+                by_word.setdefault(form, []).append(index)
+        unanchored = tuple(i for i, (anchors, _, _) in enumerate(self.matchers) if not anchors)
+        return unanchored, {form: tuple(found) for form, found in by_word.items()}
+
     def _anchor_positions(self, forms: np.ndarray) -> dict[int, list[int]]:
-        """The token indices of every anchor word present, by its hash."""
+        """The token indices of every anchor word present, by its hash (one binary search
+        of every form in the sorted anchor hashes: numpy's ``isin`` and Python sets of
+        64-bit hashes both cost several times more)."""
         positions: dict[int, list[int]] = {}
-        rows, columns = np.nonzero(np.isin(forms, self.anchor_hashes))
-        for row, form in zip(rows.tolist(), forms[rows, columns].tolist()):
+        hashes = self.anchor_hashes
+        if not len(hashes) or not forms.size:
+            return positions
+        flat = forms.ravel()
+        at = np.searchsorted(hashes, flat)
+        found = np.flatnonzero(hashes[np.minimum(at, len(hashes) - 1)] == flat)
+        width = forms.shape[1]
+        for k, form in zip(found.tolist(), flat[found].tolist()):
+            row = k // width
             seen = positions.setdefault(form, [])
             if not seen or seen[-1] != row:
                 seen.append(row)
@@ -106,12 +136,13 @@ class CompiledMatchers:
         found: dict[str, list[Hit]] = {}
         doc = draft.doc
         strings = doc.vocab.strings
-        matches = self.token_matches(doc, draft.word_forms, draft.form_array) + \
-            self.phrase_matcher(doc)
+        text = draft.doc_text
+        matches = self.token_matches(doc, set(), draft.form_array) + self.phrase_matcher(doc)
         for match_id, start, end in matches:
             compiled = self.groups[strings[match_id]]
             span = doc[slice(*compiled.group.focus_tokens(start, end))]
-            hit = group_hit(compiled.group, span.start_char, span.end_char, span.text)
+            hit = group_hit(compiled.group, span.start_char, span.end_char,
+                            text[span.start_char:span.end_char])  # = span.text, no Tokens made
             if keeps(draft, compiled.group, hit):
                 found.setdefault(compiled.rule.id, []).append(hit)
         for compiled in self.regex_groups:
@@ -197,7 +228,10 @@ def compile_matchers(rules: Iterable[RuleSpec], pipeline: Pipeline) -> CompiledM
                 flags = 0
                 for flag in group.flags:
                     flags |= getattr(re, flag)
-                compiled_regex = re.compile(group.regex or "", flags)
+                # Searched in every draft: a literal the expression needs is looked
+                # for first (followup_lint.prefilter), even a single character.
+                compiled_regex = prefiltered(re.compile(group.regex or "", flags),
+                                             min_literal=1)
             groups[key] = CompiledGroup(rule, group, compiled_regex)
             if group.kind == "phrase":
                 docs = list(nlp.tokenizer.pipe(group.phrases))
