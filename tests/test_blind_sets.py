@@ -5,7 +5,8 @@ small margin, so a change that loses judgement on unseen writing fails here. Set
 held out (see tests/blind_eval.py): never trained on, its misses never read, measured at
 the start, midway and at the end of the seventh round. A to J were used to generalise the
 rules and to train the tone scorer, so their floors are higher. Set M is written but not
-measured: only its shape is tested. The goal (recall >= 0.85, precision >= 0.95 per
+measured: only its shape is tested. Set N (four categories) was written midway through the
+seventh round as a development set. The goal (recall >= 0.85, precision >= 0.95 per
 category) is reported in docs/design.md with the figures; categories below it are named
 there.
 """
@@ -13,7 +14,7 @@ there.
 from __future__ import annotations
 
 import pytest
-from blind_eval import CATEGORY_RULES, UNMEASURED, evaluate, load_set
+from blind_eval import CATEGORY_RULES, PARTIAL, UNMEASURED, evaluate, load_set
 
 from followup_lint import Linter
 
@@ -53,13 +54,16 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
           "generic": (0.96, 0.94), "generic_greeting": (0.96, 0.96), "hostile": (0.94, 0.96),
           "inappropriate": (0.94, 0.92), "pushy": (0.86, 0.94)},
     # Held out through the sixth round; opened in the seventh (misses read, scorer retrained).
-    "J": {"apologetic": (0.89, 0.96), "casual": (0.84, 0.96), "desperate": (0.75, 0.92),
-          "generic": (0.83, 0.92), "generic_greeting": (0.96, 0.96), "hostile": (0.80, 0.89),
-          "inappropriate": (0.85, 0.90), "pushy": (0.86, 0.94)},
+    "J": {"apologetic": (0.92, 0.96), "casual": (0.96, 0.96), "desperate": (0.90, 0.92),
+          "generic": (0.94, 0.94), "generic_greeting": (0.96, 0.96), "hostile": (0.90, 0.92),
+          "inappropriate": (0.92, 0.92), "pushy": (0.92, 0.94)},
     # Held out through the seventh round: measured at its start, midway and at its end.
-    "L": {"apologetic": (0.85, 0.94), "casual": (0.91, 0.96), "desperate": (0.72, 0.96),
-          "generic": (0.80, 0.94), "generic_greeting": (0.93, 0.96), "hostile": (0.69, 0.87),
+    "L": {"apologetic": (0.85, 0.94), "casual": (0.93, 0.96), "desperate": (0.74, 0.96),
+          "generic": (0.84, 0.94), "generic_greeting": (0.93, 0.96), "hostile": (0.71, 0.88),
           "inappropriate": (0.84, 0.94), "pushy": (0.77, 0.94)},
+    # Four categories, written midway through the seventh round and developed on at once.
+    "N": {"apologetic": (0.96, 0.93), "desperate": (0.86, 0.94), "hostile": (0.75, 0.90),
+          "pushy": (0.94, 0.91)},
 }
 
 
@@ -80,7 +84,8 @@ def scores(linter: Linter):
 @pytest.mark.parametrize("name", sorted(FLOORS) + list(UNMEASURED))
 def test_sets_are_large_and_complete(name: str) -> None:
     data = load_set(name)
-    assert set(CORE) <= set(data) <= set(CATEGORY_RULES), (name, sorted(data))
+    assert set(data) <= set(CATEGORY_RULES), (name, sorted(data))
+    assert name in PARTIAL and len(data) >= 4 or set(CORE) <= set(data), (name, sorted(data))
     for category, items in data.items():
         assert items["category"] == category
         assert len(items["bad"]) >= 35 and len(items["good"]) >= 35, (name, category)
