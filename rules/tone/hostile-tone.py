@@ -733,6 +733,7 @@ _HIGHLIGHTS = frozenset("highlight part bit thing point".split())
 #: Events a verdict can be "certainly" made of: "That was certainly an interview."
 _EVENTS = frozenset("interview experience morning afternoon day process visit meeting "
                     "conversation chat session tour".split())
+_CERTAIN = frozenset("certainly definitely quite really sure surely truly".split())
 
 
 def _amenity_highlighted(sentence: Span) -> bool:
@@ -778,9 +779,6 @@ def _backhanded(sentence: Span, previous: Span | None) -> Iterator[Hit]:
         yield Hit(sentence.start_char, sentence.end_char, "This is a backhanded jab; it "
                   "reflects on you, not on them. Say plainly what you mean, or leave it out.",
                   severity=Severity.warning)
-
-
-_CERTAIN = frozenset("certainly definitely quite really sure surely truly".split())
 
 
 def _ordered_after(sentence: Span, time) -> bool:

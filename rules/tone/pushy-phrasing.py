@@ -1026,7 +1026,7 @@ _UNDERSTANDING = frozenset("understand appreciate realise realize know shift cha
                            "move".split())
 
 
-def _reproaches(sentence: Span, words: set[str]) -> Iterator[Hit]:
+def _reproaches(sentence: Span) -> Iterator[Hit]:
     """Reproaches read by category: their process called a poor impression of them, how
     long a decision "shouldn't take", "what more could you possibly need?", their date
     quoted back as owed, weariness of waiting, "is anyone actually reading these?", an
@@ -1167,7 +1167,7 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
             _process_complaint(sentence, words), _sacrifice(sentence),
             _overdue(sentence, words, text), _minimum_asked(sentence, words),
             _second_thoughts(sentence, words), _made_urgent(sentence),
-            _reproaches(sentence, words), _told_to_hurry(sentence),
+            _reproaches(sentence), _told_to_hurry(sentence),
             _watchdog_interested(sentence, words),
         ):
             hit = next(finder, None)
