@@ -186,12 +186,6 @@ class Draft:
         return analyse(self)
 
     @cached_property
-    def word_forms(self) -> set[int]:
-        """Hashes of every text, lowercase form, norm and lemma in the parse (found in
-        numpy), to skip token patterns whose anchor words are absent."""
-        return set(np.unique(self.form_array).tolist())
-
-    @cached_property
     def form_array(self) -> np.ndarray:
         """ORTH, LOWER, NORM and LEMMA hashes of every token, one row per token (numpy,
         so a word can be looked for without making Token objects)."""

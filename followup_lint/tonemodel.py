@@ -43,7 +43,12 @@ _lock = threading.Lock()
 
 def tokens(text: str) -> list[str]:
     """The scorer's tokens: lowercased words, '!' and '?', quotes, symbols and emoji."""
-    return _TOKEN.findall(plain(text).lower())
+    return plain_tokens(plain(text))
+
+
+def plain_tokens(text: str) -> list[str]:
+    """:func:`tokens` of a text already made plain (``followup_lint.normalize``)."""
+    return _TOKEN.findall(text.lower())
 
 
 _WORD_SEED, _PAIR_SEED, _CHAR_SEED = zlib.crc32(b"w:"), zlib.crc32(b"b:"), zlib.crc32(b"c:")
@@ -209,9 +214,9 @@ def sentence_scores(draft: Draft) -> dict[int, tuple[float, ...]]:
         return {}
     starts, found = [], []
     for sentence in draft.body_sentences:
-        # = tokens(sentence text): ``plain`` maps one character to one, so the slice of
-        # the draft's plain text is the plain text of the slice
-        words = _TOKEN.findall(draft.plain[sentence.start_char:sentence.end_char].lower())
+        # ``plain`` maps one character to one, so the slice of the draft's plain text is
+        # the plain text of the slice
+        words = plain_tokens(draft.plain[sentence.start_char:sentence.end_char])
         if sum(w.isalpha() for w in words) >= MIN_WORDS:
             starts.append(sentence.start_char)
             found.append(_slots(words))

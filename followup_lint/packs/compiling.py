@@ -57,24 +57,23 @@ class CompiledMatchers:
     regex_groups: list[CompiledGroup]
     _last: tuple[Draft, dict[str, list[Hit]]] | None = field(default=None, repr=False)
 
-    def token_matches(self, doc: Any, words: set[int], forms: np.ndarray | None = None
+    def token_matches(self, doc: Any, forms: np.ndarray, windows: bool = True
                       ) -> list[tuple[int, int, int]]:
-        """Matches of the token patterns whose anchors occur in ``words`` (string hashes).
+        """Matches of the token patterns whose anchor words occur in ``forms`` (the Doc's
+        ORTH, LOWER, NORM and LEMMA hashes, one row per token).
 
-        Given ``forms`` (the Doc's ORTH, LOWER, NORM and LEMMA hashes, one row per token), the
-        anchor words present are read from it (``words`` may then be empty), and a Matcher
-        whose matches are at most ``n`` tokens long runs only on the windows of ``n`` tokens
-        either side of the words of its rarest anchor set: every match holds one of them,
-        and a Matcher walks every token of what it is given.
+        With ``windows``, a Matcher whose matches are at most ``n`` tokens long runs only on
+        the windows of ``n`` tokens either side of the words of its rarest anchor set:
+        every match holds one of them, and a Matcher walks every token of what it is given.
         """
         found: list[tuple[int, int, int]] = []
-        positions = self._anchor_positions(forms) if forms is not None else None
-        present = set(positions) if positions is not None else words
+        positions = self._anchor_positions(forms)
+        present = set(positions)
         for index in self._candidates(present):
             anchors, matcher, longest = self.matchers[index]
             if not all(not anchor.isdisjoint(present) for anchor in anchors):
                 continue
-            if positions is None or longest is None or not anchors:
+            if not windows or longest is None or not anchors:
                 found.extend(matcher(doc))
                 continue
             where = min(([i for form in anchor for i in positions.get(form, ())]
@@ -137,7 +136,7 @@ class CompiledMatchers:
         doc = draft.doc
         strings = doc.vocab.strings
         text = draft.doc_text
-        matches = self.token_matches(doc, set(), draft.form_array) + self.phrase_matcher(doc)
+        matches = self.token_matches(doc, draft.form_array) + self.phrase_matcher(doc)
         for match_id, start, end in matches:
             compiled = self.groups[strings[match_id]]
             span = doc[slice(*compiled.group.focus_tokens(start, end))]
