@@ -667,7 +667,9 @@ def _only_good_thing(sentence: Span) -> Iterator[Hit]:
 
 _WORDING = frozenset("word words meaning definition means dictionary term".split())
 _LOOK_UP = frozenset("look check learn google consult buy get invest read".split())
-_QUOTE_MARKS = frozenset("' \" ‘ ’ “ ” `".split())
+#: Quote marks as the parse sees them: it reads the plain text, where every quotation mark
+#: is ' or " (``followup_lint.normalize``).
+_QUOTE_MARKS = frozenset("'\"")
 
 
 def _a_word_to_learn(tokens: list) -> bool:

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 from followup_lint.lexicon import phrase_pattern, valence, word_list
 from followup_lint.model import Severity
 from followup_lint.rule import Hit
-from followup_lint.syntax import body_sentences, is_negated, is_question, party, subject_of
+from followup_lint.syntax import (
+    body_sentences,
+    governing_verb,
+    is_negated,
+    is_question,
+    party,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -376,10 +383,8 @@ def _above_their_people(sentence: Span) -> bool:
             t.lower_ == "whoever" for t in after)
         if not theirs:
             continue
-        verb = compared
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
-            verb = verb.head
-        if party(subject_of(verb)) == "writer":
+        verb = governing_verb(compared)
+        if verb is not None and party(subject_of(verb)) == "writer":
             return True
     return False
 
