@@ -1,7 +1,7 @@
 """Precision and recall of the tone rules on blind sets: sentences and short notes written by
 someone who had not seen the rules (tests/blind/).
 
-Thirteen independent sets, each written by different helper sessions that never saw the
+Fourteen independent sets, each written by different helper sessions that never saw the
 rules:
 
 * ``A``, ``B`` and ``C`` are development sets: their misses were looked at, rules were
@@ -22,8 +22,13 @@ rules:
   measured in it, and is held out through the seventh: never trained on, its misses never
   listed, measured at the round's start, once midway and at its end. Once a rule is
   changed because of a miss in it, it stops being blind and a fresh set is due;
-* ``M`` was written at the start of the seventh round by four more fresh helpers and has
-  not been measured at all (it is not in ``SETS``): the next round's held-out set. (``K``
+* ``L`` was opened in the eighth round (misses read, the scorer retrained with it and N);
+* ``M`` was written at the start of the seventh round by four more fresh helpers, never
+  measured in it, and is held out through the eighth: never trained on, its misses never
+  listed, measured at the round's start (before and after the retrain) and at its end;
+* ``O`` was written at the start of the eighth round by four more fresh helpers and
+  measured once, at its end, with its misses never listed (it is not in ``SETS``): the
+  next round's held-out set. (``K``
   is not a set of notes but the blind probe sentences for the pushy and hostile readings,
   ``tests/probes/readings-K.toml``.)
 * ``N`` was written midway through the seventh round by two fresh helpers for four
@@ -69,13 +74,13 @@ CATEGORY_RULES: dict[str, frozenset[str]] = {
     "inappropriate": frozenset({"inappropriate-content", "casual-tone", "personal-anecdote"}),
 }
 #: The newest held-out set, and every set never trained on nor read for misses.
-HELD_OUT = "L"
-NEVER_TRAINED = ("L", "M")
-SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "L", "N")
+HELD_OUT = "M"
+NEVER_TRAINED = ("M", "O")
+SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "L", "M", "N")
 #: Sets that cover some categories only.
 PARTIAL = ("N",)
 #: Written but never measured: kept back for the next round to hold out.
-UNMEASURED = ("M",)
+UNMEASURED = ("O",)
 
 
 @dataclass

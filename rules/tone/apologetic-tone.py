@@ -150,6 +150,10 @@ _OWN_NOTE = frozenset("i this it note email message reply letter follow-up thank
                       "response".split())
 
 
+#: What an outcome does: "it didn't work out", "it didn't happen", "it did not go my way".
+_OUTCOMES = frozenset("work happen go pan succeed".split())
+
+
 def _regret(token) -> bool:
     """True for regret about events, not the writer's own act: "I'm so sorry things didn't
     work out", "sorry the salary band wasn't higher"."""
@@ -162,6 +166,9 @@ def _regret(token) -> bool:
         if subject is not None and subject.lower_ not in _OWN_NOTE and \
                 party(subject) != "writer":
             return True
+        if subject is not None and subject.lower_ == "it" and \
+                clause.lemma_.lower() in _OUTCOMES and is_negated(clause):
+            return True  # "sorry it didn't work out this time": 'it' is the outcome
     return False
 
 
@@ -373,8 +380,9 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
             continue
         if subject_of(verb).lower_ == "we":
             continue
-        if any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
-            continue  # "I was disappointed to hear": a feeling about news, not a judgement
+        if any(c.dep_ in {"xcomp", "ccomp"} for c in token.children) or \
+                token.lower_ in _FEELINGS:
+            continue  # "I was disappointed (to hear)": a feeling about news, not a judgement
         negated = any(c.dep_ == "neg" or c.lower_ in {"hardly", "scarcely", "barely"}
                       for c in verb.children)
         if strength <= -1.5 and not negated and token.dep_ != "dobj":
@@ -386,6 +394,10 @@ def _self_deprecation(sentence: Sentence) -> Iterator[Hit]:
 
 
 _WRITER_SUBJECTS = frozenset("i i'm i’m".split())
+#: Feelings about an outcome, which judge no one: "I was naturally disappointed, but ...".
+_FEELINGS = frozenset("disappointed saddened sad upset frustrated discouraged disheartened "
+                      "dismayed deflated gutted devastated crushed heartbroken hurt worried "
+                      "sorry".split())
 #: Shame the writer owns: "I'm mortified that ...".
 _SHAME = frozenset("mortified ashamed embarrassed humiliated red-faced sheepish".split())
 

@@ -121,8 +121,11 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
         # what they hide after them.
         praised = bool(before) and valence(before[0]) >= 1.5 and quoted[:1].islower() and (
             text[match.end():match.end() + 2].strip()[:1] in {":", "-", "\u2014", "\u2013"})
+        named = len(inner) >= 3 and any(  # 'the "pay it forward" shelf': a thing's name
+            t.idx >= sentence.start_char + match.end() and t.pos_ in {"NOUN", "PROPN"} and
+            t.idx <= sentence.start_char + match.end() + 1 for t in sentence)
         if labelled and words.isdisjoint(_DISPUTE) and (
-                not words.isdisjoint(_ENDORSED) or _enjoyed_it(sentence)):
+                not words.isdisjoint(_ENDORSED) or _enjoyed_it(sentence) or named):
             labelled = False  # "your description of it as a 'family' came across as genuine"
         if before == ["so-called"] or labelled or praised or (
                 words & _DISPUTE and (verdict or before == ["your"] and not reported)):
@@ -276,10 +279,64 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
                for c in verb.children)))  # "... as spam filters can be overzealous"
            and not (t.tag_ in {"JJ", "VBN"} and party(subject_of(t.head)) == "writer")]
     # ... and not the writer's own feeling ("while I'm disappointed, I appreciated ...")
-    if bad or _REPEATED.search(sentence.text):
+    bad = [t for t in bad if not _not_their_failing(t)]
+    if bad or any(_repeated_to_the_writer(sentence, m) for m in _REPEATED.finditer(sentence.text)):
         yield Hit(sentence.start_char, sentence.end_char,
                   "Praise wrapped around a complaint reads as sarcasm; say plainly and "
                   "politely what went wrong, or leave it out.", severity=Severity.warning)
+
+
+#: Words after a count that make it a rate ("ships several times a day"), not a tally.
+_RATES = frozenset("a an per each every".split())
+#: The tallies among ``_REPEATED``'s matches.
+_TALLIES = re.compile(r"(?i)twice|\w+(?: separate| different)? times|repeatedly|on the")
+#: Prepositions that concede what follows ("impressed by the calm despite how busy it was").
+_CONCEDING = frozenset("despite notwithstanding".split())
+
+
+def _not_their_failing(token) -> bool:
+    """True when a bad word in a praising sentence is no complaint about the hiring side:
+    denied ("no worries"), part of a quoted name ("the "blind date with a book" table"),
+    said of the writer's own things ("even if my rosetta looked like it had a bad day"),
+    or conceded ("calm despite how busy it was, and a lost lunchbox")."""
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
+        return True
+    before = token.doc.text[token.sent.start_char:token.idx]
+    if before.count('"') % 2 == 1:
+        return True
+    node = token
+    for _ in range(8):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lower_ in _CONCEDING or (node.lower_ == "spite" and node.i > 0
+                                         and node.nbor(-1).lower_ == "in"):
+            return True
+        subject = subject_of(node) if node.pos_ in {"VERB", "AUX"} else None
+        if subject is not None:  # "my previous messages were eaten by ..." is done to them
+            return subject.dep_ != "nsubjpass" and any(
+                c.dep_ == "poss" and party(c) == "writer" for c in subject.children)
+    return False
+
+
+def _repeated_to_the_writer(sentence: Span, match: re.Match) -> bool:
+    """True when a count in the sentence ("three separate times", "twice") tallies what
+    the hiring side did, not a rate ("ships several times a day") or the writer's own
+    doing ("a challenge I have handled twice before")."""
+    if not _TALLIES.match(match.group(0)):
+        return True  # "how not to", "the worst": no count to read
+    start = sentence.start_char + match.start()
+    tokens = [t for t in sentence if t.idx >= start]
+    if not tokens:
+        return False
+    after = tokens[len(match.group(0).split()):]
+    if after and after[0].lower_ in _RATES:
+        return False
+    verb = governing_verb(tokens[0])
+    subject = subject_of(verb) if verb is not None else None
+    # the writer's own doing when "I ... <verb> ... twice" reads in that order
+    return party(subject) != "writer" or not subject.i < verb.i < tokens[0].i or any(
+        c.dep_ == "auxpass" for c in verb.children)  # "being told three times": done to me
 
 
 #: Harms done to a writer that a sarcastic note "thanks" the reader for ("wasting my

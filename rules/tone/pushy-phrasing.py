@@ -497,6 +497,18 @@ _TIME_SPANS = frozenset("days weeks months ago fortnight yesterday today week mo
                         "since".split()) | DATE_WORDS
 
 
+def _denied_after(sentence: Span) -> bool:
+    """A short sentence after the reader's word saying their side did not do it: "You
+    didn't.", "Nobody did.", "It never came." (not "No worries if not.")."""
+    words = [t for t in sentence if t.is_alpha]
+    if not words or len(words) > 5:
+        return False
+    root = sentence.root
+    return root.pos_ in {"VERB", "AUX"} and is_negated(root) and (
+        party(subject_of(root)) in {"reader", "nobody"} or
+        (subject_of(root) is not None and subject_of(root).lower_ in {"it", "nothing"}))
+
+
 def _their_word(verb: Token) -> bool:
     """``verb`` says or promises, and the reader (or someone of theirs) is its subject,
     or the writer was told: "you said two weeks", "I was told I'd hear by Friday"."""
@@ -1154,6 +1166,12 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
             yield Hit(sentence.start_char, sentence.end_char, "Setting their words against "
                       "the date reads as an accusation; ask whether the timeline has changed "
                       "instead.", severity=Severity.warning)
+            continue
+        if promised and _denied_after(sentence):
+            promised = False  # "You said you'd call on Tuesday. You didn't."
+            yield Hit(sentence.start_char, sentence.end_char, "Setting their words against "
+                      "what happened reads as an accusation; ask whether the timeline has "
+                      "changed instead.", severity=Severity.warning)
             continue
         promised = _reader_said(sentence)
         for finder in (

@@ -106,7 +106,10 @@ def _perk_form(lemma: str) -> str:
     return lemma.replace("(", "").replace(")", "")
 
 
-def _perks(sentence: Span) -> Iterator[Hit]:
+def _perks(sentence: Span, offered: bool = False) -> Iterator[Hit]:
+    """Perks as what the writer wants; a question about them is fair once an offer is on
+    the table (``offered``), or about a perk the reader raised ("the car allowance you
+    mentioned")."""
     words = sentence.lowers
     if not words.isdisjoint(_HOME) and words & {"minutes", "minute", "close", "near", "walk",
                                                  "commute", "drive"} and \
@@ -148,13 +151,23 @@ def _perks(sentence: Span) -> Iterator[Hit]:
             if node.head is node:
                 break
             node = node.head
-        asked = asks and lemma in _ASKED_PERKS
+        asked = asks and lemma in _ASKED_PERKS and not offered and \
+            not _THEY_RAISED.search(sentence.text)
         if mine or liked or for_me or asked:
             yield Hit(sentence.start_char, sentence.end_char, _PERKS_MESSAGE,
                       severity=Severity.warning)
             return
 
 
+#: An offer already made, whose terms the writer may ask about: "the offer letter",
+#: "before signing", "accept your offer".
+_OFFER_MADE = re.compile(
+    r"(?i)\b(?:offer letter|(?:your|the|this|formal|written|kind) offer (?:of|letter|pack|"
+    r"you|for)|before (?:signing|accepting|I sign|I accept)|(?:accept|accepting|signing|sign) "
+    r"(?:the|your) (?:offer|contract)|(?:employment )?contract you sent)\b")
+#: A perk the reader brought up: "the car allowance you mentioned".
+_THEY_RAISED = re.compile(r"(?i)\byou (?:mentioned|raised|described|outlined|brought up|"
+                          r"explained)\b")
 #: How the hours are arranged, named as a perk: "the four-day week", "working from home".
 _ARRANGEMENTS = re.compile(
     r"(?i)\b(?:(?:four|4|three|3|nine|9)[- ]day (?:week|fortnight)|compressed hours|"
@@ -430,8 +443,9 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
     if not draft.has_parse:
         return
     previous = None
+    offered = bool(_OFFER_MADE.search(draft.plain))
     for sentence in body_sentences(draft):
-        hit = next(_perks(sentence), None) or next(_flattery(sentence), None) or \
+        hit = next(_perks(sentence, offered), None) or next(_flattery(sentence), None) or \
             next(_hours_for_the_journey(sentence, previous), None) or \
             next(_overclaiming(sentence), None) or next(_perks_then_reason(sentence, previous),
                                                           None)
