@@ -25,6 +25,13 @@ ENTHUSIASM = frozenset(
     "glad happy pleased love loved inspiring inspired appeal appeals appealing energized "
     "impressed fascinating fascinated forward motivated honored honoured privilege".split()
 )
+#: Wanting in, said without an enthusiasm word: "I would be proud to join the brigade",
+#: "I'd welcome the chance to work alongside you", "Lakeside remains my first choice".
+_WANTS_IN = re.compile(
+    r"(?i)\b(?:(?:would|'d|’d) (?:love|like|welcome|be (?:glad|proud|honoured|honored|"
+    r"delighted))|want(?:ed)?|hope|hoping|proud) (?:to|the (?:chance|opportunity) to) "
+    r"(?:join|be (?:a )?part of|work (?:with|alongside|for|on)|contribute|help)\b|"
+    r"\b(?:my|our) (?:first|top) choice\b")
 _FIRST_PERSON = frozenset("i my me i'm i've i'd i'll".split())
 _EXPERIENCE_NOUNS = frozenset(
     "experience background skill skills expertise year years degree certification training "
@@ -53,7 +60,9 @@ def _words(tokens) -> set[str]:
 _WITHDRAWAL = frozenset("withdraw withdrawing withdrawn withdrawal decline declining".split())
 _REJECTION_NEWS = re.compile(
     r"(?i)\b(did(n't| not) work out|(was|were|am|'m) not (selected|chosen)|"
-    r"(another|other) (candidate|applicant|direction)|(position|role) (has been|was) filled)"
+    r"(another|other) (candidate|applicant|direction)|(position|role) (has been|was) filled|"
+    r"respect (the|your) decision|(know|of) the outcome|unsuccessful|"
+    r"not (be )?(moving|progressing|taking) (forward|further|my application))"
 )
 
 
@@ -66,6 +75,11 @@ def is_withdrawal(draft: Draft) -> bool:
         bool(forms & {"position", "offer", "role", "job"}))
 
 
+def shows_enthusiasm(draft: Draft) -> bool:
+    """A word of enthusiasm ("excited", "keen") or wanting in ("I'd be proud to join")."""
+    return bool(draft.prose_forms & ENTHUSIASM) or bool(_WANTS_IN.search(draft.plain))
+
+
 def content_gaps(draft: Draft) -> set[str]:
     """Which of the four things a follow-up should say are missing: thanks, enthusiasm,
     a tie to the writer's experience, a specific detail. One gap is a suggestion; from
@@ -73,7 +87,7 @@ def content_gaps(draft: Draft) -> set[str]:
     gaps = set()
     if not draft.prose_forms & THANKS:
         gaps.add("gratitude")
-    if not draft.prose_forms & ENTHUSIASM:
+    if not shows_enthusiasm(draft):
         gaps.add("enthusiasm")
     if draft.kind == "reminder":
         return gaps  # a status check need not pitch the writer or recall the talk

@@ -50,7 +50,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # without thanking for it ("It has been a day since we spoke ... Thank you for making time"
 # is a thank-you sent a day late, not a status check).
 _STATUS_ASK = prefiltered(re.compile(
-    r"(?i)\b(follow(ing)?[- ]up on (my|our|the)|checking in|check in on|touch(ing)? base|"
+    r"(?i)\b(follow(ing)?[- ]up on (my|our|the)|checking in|check in (on|about|with)|"
+    r"(thought|wanted) (i'?d|i would|to) check in|touch(ing)? base|"
     r"any (update|news)|an update on|status of (my|the)|where things stand|"
     r"(have|has) (there been|a decision)|made a decision|decision[- ]making process|"
     r"haven'?t heard|have not heard|not heard back)\b"

@@ -27,7 +27,7 @@ NOTES_DIR = Path(__file__).resolve().parent / "good_notes"
 TONE_RULES = frozenset({"pushy-phrasing", "hostile-tone", "desperate-tone", "apologetic-tone",
                         "inappropriate-content", "self-centred", "personal-anecdote"})
 #: Most notes allowed a tone warning (casual-tone aside), and fewest left "ready".
-CEILINGS = {"dev": (13, 110), "held": (15, 103)}
+CEILINGS = {"dev": (13, 124), "held": (15, 111)}
 
 
 def tone_false_alarms(notes: list[str], linter: Linter) -> tuple[int, int]:

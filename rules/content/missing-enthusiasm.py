@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field
 
-from followup_lint.content import ENTHUSIASM, calibrated, is_withdrawal
+from followup_lint.content import calibrated, is_withdrawal, shows_enthusiasm
 from followup_lint.rule import Hit, RuleOptions, whole_draft_span
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def check(draft: Draft, options: Options) -> Iterator[Hit]:
     """No word of interest or enthusiasm for the role or the company."""
     if len([t for t in draft.body_tokens if t.is_alpha]) < options.min_words:
         return  # too short to judge
-    if draft.prose_forms & ENTHUSIASM or is_withdrawal(draft):
+    if shows_enthusiasm(draft) or is_withdrawal(draft):
         return
     start, end = whole_draft_span(draft)
     yield Hit(start, end, "Say that you want the job: one sentence of genuine enthusiasm for "

@@ -76,6 +76,44 @@ def _looks_like_name(token: Token, draft: Draft) -> bool:
         ".", "!", "?", ":", "\n"}
 
 
+def _technical(token: Token) -> bool:
+    """A unit glued to a number ("28nm", "5kg"), or a piece of a compound joined by a
+    hyphen to an acronym or a number ("cryo-EM", "RNA-seq", "COVID-era"): a technical term,
+    not a slip."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and not before.whitespace_ and before.text[-1:].isdigit():
+        return True
+    i = token.i
+    joined = []  # the words joined to this one by a hyphen, with no space on either side
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and \
+            not doc[i + 1].whitespace_:
+        joined.append(doc[i + 2].text)
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and \
+            not doc[i - 1].whitespace_:
+        joined.append(doc[i - 2].text)
+    return any(len(piece) > 1 and (piece.isupper() or any(c.isdigit() for c in piece))
+               for piece in joined)
+
+
+#: Lowercase particles of family names: "Van der Berg", "da Silva", "de la Cruz".
+_PARTICLES = frozenset("van der den de la le da di du von dos das del bin al el ter ten "
+                       "op".split())
+
+
+def _name_particle(token: Token) -> bool:
+    """A name particle between capitalised words ("Mr Van der Berg", "Ms van der Merwe")."""
+    doc = token.doc
+    if token.lower_ not in _PARTICLES or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    after = next((t for t in doc[token.i + 1:token.i + 3] if t.lower_ not in _PARTICLES),
+                 None)
+    before = next((t for t in reversed(doc[max(token.i - 3, 0):token.i])
+                   if t.lower_ not in _PARTICLES), None)
+    return before is not None and before.text[:1].isupper() and after is not None and \
+        after.text[:1].isupper()
+
+
 @lru_cache(maxsize=4096)
 def _suggestions(word: str) -> tuple[Suggestion, ...] | None:
     """Corrections for ``word``; None when it is more likely a rare correct word than a typo."""
@@ -132,7 +170,8 @@ def check(draft: Draft, options: Options) -> Iterator[Hit]:
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and lower in _PREFIXES:
             continue  # "pre-arrival": the tokenizer splits off the prefix
-        if lower in accepted or _looks_like_name(token, draft):
+        if lower in accepted or _looks_like_name(token, draft) or _technical(token) or \
+                _name_particle(token):
             continue
         candidates.setdefault(lower, []).append(token)
     if not candidates:

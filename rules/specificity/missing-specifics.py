@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from followup_lint.content import is_withdrawal
 from followup_lint.rule import Hit, whole_draft_span
 from followup_lint.specificity import is_generic
 
@@ -47,7 +48,7 @@ def check(draft: Draft, options: RuleOptions) -> Iterator[Hit]:
                   "show you listened.", quoted=tuple(spec.topics_missing))
     elif draft.kind == "thank-you" and spec.discussed_known and not spec.discussed and not (
         draft.context and draft.context.topics
-    ):
+    ) and not is_withdrawal(draft):  # a withdrawal or an answer to a rejection recalls nothing
         # A warning even as the note's only gap: recalling nothing from the conversation
         # is what a careers coach asks to rewrite first (measured: no complete good email of
         # the real-mail corpus is left unclean by it; see docs/design.md, sixth round).
