@@ -28,8 +28,9 @@ ENTHUSIASM = frozenset(
 #: Wanting in, said without an enthusiasm word: "I would be proud to join the brigade",
 #: "I'd welcome the chance to work alongside you", "Lakeside remains my first choice".
 _WANTS_IN = re.compile(
-    r"(?i)\b(?:(?:would|'d|’d) (?:love|like|welcome|be (?:glad|proud|honoured|honored|"
-    r"delighted))|want(?:ed)?|hope|hoping|proud) (?:to|the (?:chance|opportunity) to) "
+    r"(?i)\b(?:(?:would|'d|’d)(?: really| truly| genuinely| so| very much)? (?:love|like|"
+    r"welcome|be (?:glad|proud|honoured|honored|delighted))|want(?:ed)?|hope|hoping|proud) "
+    r"(?:to|the (?:chance|opportunity) to) "
     r"(?:join|be (?:a )?part of|work (?:with|alongside|for|on)|contribute|help)\b|"
     r"\b(?:my|our) (?:first|top) choice\b")
 _FIRST_PERSON = frozenset("i my me i'm i've i'd i'll".split())

@@ -202,11 +202,23 @@ def _grants_the_reader(verb: Token) -> bool:
             p.lower_ in {"until", "till"} for p in verb.children)) for c in verb.children)
 
 
+#: Another employer's offer, whose date a writer may disclose without pressing the reader.
+_OTHER_OFFERS = frozenset("offer offers firm company employer organisation organization "
+                          "practice school trust agency studio".split())
+
+
 def clears(sentence: Span) -> bool:
     """True when the sentence's deadline is the writer's own ("I need to respond to another
     offer by Friday"), or it thanks the reader for answering without 'finally' ("Thanks
     for getting back to me so quickly"): readings the tone scorer must not overrule."""
     words = {t.lower_ for t in sentence}
+    if words & _OTHER_OFFERS and words.isdisjoint(
+            _READER | {"until", "till", "unless", "match", "beat", "know", "asap"}) and any(
+            t.lower_ in _OTHER_OFFERS and any(
+                c.lower_ in {"another", "other", "second", "competing"} or
+                c.lower_ == "from" and t.lower_ in {"offer", "offers"} for c in t.children)
+            for t in sentence):
+        return True  # "another firm has asked for my answer by Thursday": their date, told
     if any(t.lemma_.lower() == "wait" and party(subject_of(t)) == "writer" and not is_negated(t)
            for t in sentence) and words.isdisjoint({"longer", "more", "forever", "only"}):
         return True  # patience offered: "if it isn't ready by the 20th, I'll simply wait"
