@@ -19,7 +19,6 @@ variants with it, not the rules. Nothing here is written to the repository.
 from __future__ import annotations
 
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -63,32 +62,15 @@ def lint_items() -> dict[tuple[str, str], list[tuple[bool, bool, list[str]]]]:
     return found
 
 
-def train_without(left_out: str) -> dict[str, tuple[np.ndarray, float, float]]:
-    """(weights, bias, threshold) per category, trained as train_tone_model.main does on
-    every source but the blind set ``left_out``."""
+def train_without(left_out: str) -> dict[str, tuple[np.ndarray, float, float, str]]:
+    """The scorer per category, trained as train_tone_model.py does on every source but
+    the blind set ``left_out``."""
     every = training.sources
     training.sources = lambda: [p for p in every() if p.parent.name != left_out]
     try:
-        items = training.load()
+        return training.train(training.load())
     finally:
         training.sources = every
-    calibration = [zlib.crc32(t.encode("utf-8")) % 5 == 0 for t, _, _ in items]
-    models = {}
-    for category in training.CATEGORIES:
-        chosen = [(t, int(c == category and bad), cal)
-                  for (t, c, bad), cal in zip(items, calibration)
-                  if (c == category and bad) or not bad or c in training.TONE_NEUTRAL]
-        train = [(t, y) for t, y, cal in chosen if not cal]
-        held = [(t, y) for t, y, cal in chosen if cal]
-        written = len(held)
-        held += [(t, 0) for t in training.draft_negatives(category)]
-        w, b = training.fit(tonemodel.feature_matrix([t for t, _ in train]), len(train),
-                            np.array([y for _, y in train], dtype=np.float64))
-        scores = training.predict(tonemodel.feature_matrix([t for t, _ in held]), len(held),
-                                  w, b)
-        models[category] = (w, b, training.threshold(
-            scores, np.array([y for _, y in held]), np.arange(len(held)) >= written))
-    return models
 
 
 def main() -> None:
@@ -110,7 +92,7 @@ def main() -> None:
                     matrix = tonemodel.feature_matrix(sentences)
                     by_scorer = any(
                         (training.predict(matrix, len(sentences), w, b) >= t).any()
-                        for w, b, t in (models[c] for c in asked))
+                        for w, b, t, _ in (models[c] for c in asked))
                 flagged = by_rules or by_scorer
                 tally[(0 if flagged else 1) if bad else (2 if flagged else 3)] += 1
                 tally[4 if bad else 5] += by_scorer

@@ -4,7 +4,7 @@
     python training/train_tone_model.py --report   # also print calibration figures
 
 Data: every ``bad``/``good`` list in ``training/sentences/*.toml`` (written for training)
-and in the development blind sets ``tests/blind/{A..G}`` -- never the held-out sets named
+and in the development blind sets under ``tests/blind/`` -- never the held-out sets named
 by ``tests/blind_eval.NEVER_TRAINED``. For a category, its ``bad`` items are positives; every
 ``good`` item of every file, and the bad items of the whole-email categories (generic
 notes, impersonal greetings: fine in tone), are negatives.
@@ -144,10 +144,12 @@ def threshold(scores: np.ndarray, y: np.ndarray, drafts: np.ndarray) -> float:
     return 1.01
 
 
-def main() -> None:
-    items = load()
+def train(items: list[tuple[str, str, bool]]) -> dict[str, tuple[np.ndarray, float, float,
+                                                                   str]]:
+    """(weights, bias, threshold, calibration report) per category, fitted on ``items``
+    (as ``load`` gives them) as described above."""
     calibration = [zlib.crc32(t.encode("utf-8")) % 5 == 0 for t, _, _ in items]
-    weights, biases, thresholds = [], [], []
+    models = {}
     for category in CATEGORIES:
         chosen = [(t, int(c == category and bad), cal)
                   for (t, c, bad), cal in zip(items, calibration)
@@ -162,16 +164,26 @@ def main() -> None:
         y_cal = np.array([y for _, y in held])
         scores = predict(feature_matrix([t for t, _ in held]), len(held), w, b)
         t = threshold(scores, y_cal, from_drafts)
+        flagged = scores >= t
+        recall = (flagged & (y_cal == 1)).sum() / max((y_cal == 1).sum(), 1)
+        report = (f"{category:14s} train {len(train):5d} ({int(sum(y for _, y in train))} bad)"
+                  f"  calibration {len(held):4d}  threshold {t:.2f}  recall {recall:.2f}"
+                  f"  false alarms {int((flagged & (y_cal == 0)).sum())}/"
+                  f"{int((y_cal == 0).sum())}")
+        models[category] = (w, b, t, report)
+    return models
+
+
+def main() -> None:
+    models = train(load())
+    weights, biases, thresholds = [], [], []
+    for category in CATEGORIES:
+        w, b, t, report = models[category]
         weights.append(w.astype(np.float16))
         biases.append(b)
         thresholds.append(t)
         if "--report" in sys.argv:
-            flagged = scores >= t
-            recall = (flagged & (y_cal == 1)).sum() / max((y_cal == 1).sum(), 1)
-            print(f"{category:14s} train {len(train):5d} ({int(sum(y for _, y in train))} bad)"
-                  f"  calibration {len(held):4d}  threshold {t:.2f}  recall {recall:.2f}"
-                  f"  false alarms {int((flagged & (y_cal == 0)).sum())}/"
-                  f"{int((y_cal == 0).sum())}")
+            print(report)
     path = model_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path, categories=np.array(CATEGORIES), weights=np.stack(weights),
