@@ -1,9 +1,9 @@
 """False alarms on whole good notes (tests/good_notes/): complete follow-ups a careers coach
-would let through, written by three helpers who had not seen the rules. ``dev`` was
-developed on (its findings were read and fixed by category); ``held`` is held out (only
-counted, at the start, midway and at the end of the eighth round, its findings never
-read); ``fresh`` was written at the end of the eighth round and counted once: the next
-round's held-out notes.
+would let through, written by five helpers who had not seen the rules. ``dev``, ``dev2``
+and ``dev3`` were developed on (their findings were read and fixed by category);
+``held`` is held out (only counted, at the start, midway and at the end of the eighth
+round, its findings never read); ``fresh`` was written late in the eighth round and only
+counted: the next round's held-out notes.
 
 A tone warning on a good note is a false alarm, except that the casual-tone rule flags
 informal sign-offs and openers ("Cheers", "Hey") by design. Ceilings, not targets: each is
@@ -29,7 +29,8 @@ NOTES_DIR = Path(__file__).resolve().parent / "good_notes"
 TONE_RULES = frozenset({"pushy-phrasing", "hostile-tone", "desperate-tone", "apologetic-tone",
                         "inappropriate-content", "self-centred", "personal-anecdote"})
 #: Most notes allowed a tone warning (casual-tone aside), and fewest left "ready".
-CEILINGS = {"dev": (13, 124), "held": (15, 111), "fresh": (27, 96)}
+CEILINGS = {"dev": (12, 126), "dev2": (23, 115), "dev3": (23, 109), "held": (14, 112),
+            "fresh": (27, 96)}
 
 
 def tone_false_alarms(notes: list[str], linter: Linter) -> tuple[int, int]:

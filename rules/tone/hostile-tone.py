@@ -51,7 +51,8 @@ _LABEL_OPENERS = frozenset("the your their this that our next so-called a an his
 _REPORTING = frozenset(
     "say said says call called calls describe described describes mention mentioned put "
     "phrase term word words wrote write told tell quote quoted motto slogan name named "
-    "nickname dubbed label labels tag tagline title wording phrasing".split()
+    "nickname dubbed label labels tag tagline title wording phrasing comment comments remark "
+    "joke".split()
 )
 #: Words that vouch for a quoted label: the writer endorses it.
 _ENDORSED = frozenset("genuine genuinely sincere sincerely true apt fitting accurate deserved "
@@ -92,7 +93,7 @@ def _scare_quotes(draft: Draft, sentence: Span) -> Iterator[Hit]:
     text = draft.plain[sentence.start_char:sentence.end_char]
     if '"' not in text and "'" not in text:
         return
-    words = sentence.lowers
+    words = _own_words(sentence)
     for match in _QUOTED.finditer(text):
         quoted = (match.group(1) or match.group(2) or "").strip()
         if len(quoted.split()) <= 2:
@@ -280,7 +281,7 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
            and not (t.tag_ in {"JJ", "VBN"} and party(subject_of(t.head)) == "writer")]
     # ... and not the writer's own feeling ("while I'm disappointed, I appreciated ...")
     bad = [t for t in bad if not _not_their_failing(t)]
-    if bad or any(_repeated_to_the_writer(sentence, m) for m in _REPEATED.finditer(sentence.text)):
+    if bad or any(_counts_against_them(sentence, m) for m in _REPEATED.finditer(sentence.text)):
         yield Hit(sentence.start_char, sentence.end_char,
                   "Praise wrapped around a complaint reads as sarcasm; say plainly and "
                   "politely what went wrong, or leave it out.", severity=Severity.warning)
@@ -290,6 +291,12 @@ def _sarcasm(sentence: Span) -> Iterator[Hit]:
 _RATES = frozenset("a an per each every".split())
 #: The tallies among ``_REPEATED``'s matches.
 _TALLIES = re.compile(r"(?i)twice|\w+(?: separate| different)? times|repeatedly|on the")
+#: Verbs of the writer's feeling, which carry a complaint ("I'd hate to see a cold one").
+_FELT = frozenset("hate dread loathe despise detest resent fear suffer lose".split())
+#: Problems a job deals with, named as the topic of an exercise or a talk.
+_WORK_PROBLEMS = frozenset("problem issue failure fault error bug defect threat risk harm "
+                           "injury hazard incident outage breach loss conflict challenge "
+                           "inconvenience crisis emergency disease pain".split())
 #: Prepositions that concede what follows ("impressed by the calm despite how busy it was").
 _CONCEDING = frozenset("despite notwithstanding".split())
 
@@ -301,8 +308,14 @@ def _not_their_failing(token) -> bool:
     or conceded ("calm despite how busy it was, and a lost lunchbox")."""
     if any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
         return True
-    before = token.doc.text[token.sent.start_char:token.idx]
-    if before.count('"') % 2 == 1:
+    if token.pos_ == "VERB" and party(subject_of(token)) == "writer" and not any(
+            c.dep_ == "auxpass" for c in token.children) and \
+            token.lemma_.lower() not in _FELT:
+        return True  # the writer's own doing: "we spent ten minutes blaming the cache"
+    if token.lemma_.lower() in _WORK_PROBLEMS and token.dep_ not in {"attr", "appos", "ROOT"}:
+        return True  # a problem the work deals with ("the case on market failure", "the
+        # safety challenges", "an off-by-one bug"), not a verdict ("the interview was a failure")
+    if _quoted(token):
         return True
     node = token
     for _ in range(8):
@@ -319,7 +332,7 @@ def _not_their_failing(token) -> bool:
     return False
 
 
-def _repeated_to_the_writer(sentence: Span, match: re.Match) -> bool:
+def _counts_against_them(sentence: Span, match: re.Match) -> bool:
     """True when a count in the sentence ("three separate times", "twice") tallies what
     the hiring side did, not a rate ("ships several times a day") or the writer's own
     doing ("a challenge I have handled twice before")."""
@@ -620,13 +633,27 @@ def _inattentive(sentence: Span) -> bool:
 def _criticises(sentence: Span, quotes: bool = True) -> bool:
     """A sentence with something bad in it: a duty the team failed, a sign of not
     listening, a negative word, a negation, a quoted label, a complaint word, or a count of
-    times or weeks."""
-    words = sentence.lowers
+    times or weeks. With ``quotes`` off, the words inside quotation marks are the label
+    being judged, not a judgement ("the story of the "haunted" bakery")."""
+    words = sentence.lowers if quotes else _own_words(sentence)
     if _failing(sentence) or _inattentive(sentence):
         return True  # "... hadn't read my CV", "... checked his phone through my answer"
     return bool(words & _NEGATIONS) or bool(words & word_list("complaints.txt")) or any(
-        valence(t.lower_) <= -1.0 for t in sentence) or quotes and '"' in sentence.text or (
+        valence(t.lower_) <= -1.0 and (quotes or not _quoted(t)) for t in sentence) or \
+        quotes and '"' in sentence.text or (
         bool(words & _COUNTS) and any(t.like_num for t in sentence))
+
+
+def _quoted(token) -> bool:
+    """True when ``token`` stands inside double quotation marks in its sentence."""
+    return token.doc.text[token.sent.start_char:token.idx].count('"') % 2 == 1
+
+
+def _own_words(sentence: Span) -> frozenset[str]:
+    """The sentence's lowercase words outside quotation marks and outside hyphenated
+    compounds ("not-for-profit" denies nothing)."""
+    return frozenset(t.lower_ for t in sentence if not _quoted(t) and not (
+        t.i + 1 < len(t.doc) and t.nbor(1).text == "-" and not t.whitespace_))
 
 
 def _bare_words(sentence: Span) -> str:

@@ -177,7 +177,8 @@ _ARRANGEMENTS = re.compile(
     r"(?:leave|leaving|get out|getting out|finish|finishing|clock off) (?:by|at|before) "
     r"(?:[1-5]|one|two|three|four|five)(?:pm| ?o'clock)?)\b")
 _ANSWERS_THEM = re.compile(r"(?i)\b(?:as|since|because) you (?:asked|requested|wanted to "
-                           r"know)|\bas requested\b|\byou asked (?:me )?(?:about|for)\b")
+                           r"know)|\bas requested\b|\byou asked (?:me )?(?:directly )?"
+                           r"(?:about|for|whether|if)\b")
 #: ... named as what made the writer apply: "is what drew me", "the main thing I care about".
 _REASON = re.compile(r"(?i)\b(?:drew me|draws me|attracted me|care about|what got me|"
                      r"why i put in)\b")
