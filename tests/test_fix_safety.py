@@ -227,12 +227,18 @@ def test_ctrl_c_inside_the_write_is_held_until_the_write_ends() -> None:
     interrupts only after the temporary file is renamed or removed."""
     from followup_lint.writeback import _interrupts_deferred
 
+    # Python leaves SIGINT ignored when it starts ignored (a run under nohup or '&'): set
+    # the handler an interactive run has, and put the inherited one back afterwards.
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
     reached = []
-    with pytest.raises(KeyboardInterrupt), _interrupts_deferred():
-        signal.raise_signal(signal.SIGINT)  # held by the signal mask
-        reached.append("after the signal")
-        # Python running its handler for a signal that arrived just before the block
-        signal.getsignal(signal.SIGINT)(signal.SIGINT, None)
-        reached.append("after the pending one")
-    assert reached == ["after the signal", "after the pending one"]
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    try:
+        with pytest.raises(KeyboardInterrupt), _interrupts_deferred():
+            signal.raise_signal(signal.SIGINT)  # held by the signal mask
+            reached.append("after the signal")
+            # Python running its handler for a signal that arrived just before the block
+            signal.getsignal(signal.SIGINT)(signal.SIGINT, None)
+            reached.append("after the pending one")
+        assert reached == ["after the signal", "after the pending one"]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, inherited)
