@@ -212,15 +212,22 @@ def sentence_scores(draft: Draft) -> dict[int, tuple[float, ...]]:
     model = tone_model()
     if model is None:
         return {}
-    starts, found = [], []
+    scorable = scorable_sentences(draft)
+    found = [_slots(words) for _, words in scorable]
+    return dict(zip((s.start_char for s, _ in scorable), _scores(model, found))) if found \
+        else {}
+
+
+def scorable_sentences(draft: Draft) -> list[tuple[Span, list[str]]]:
+    """The body sentences long enough to score (MIN_WORDS words), each with its tokens."""
+    found = []
     for sentence in draft.body_sentences:
         # ``plain`` maps one character to one, so the slice of the draft's plain text is
         # the plain text of the slice
         words = plain_tokens(draft.plain[sentence.start_char:sentence.end_char])
         if sum(w.isalpha() for w in words) >= MIN_WORDS:
-            starts.append(sentence.start_char)
-            found.append(_slots(words))
-    return dict(zip(starts, _scores(model, found))) if found else {}
+            found.append((sentence, words))
+    return found
 
 
 def scored_hits(draft: Draft, category: str, hits: list[Hit],

@@ -20,9 +20,9 @@ rules:
   seventh (misses read, the scorer retrained with it);
 * ``L`` was written at the start of the sixth round by four more fresh helpers, never
   measured in it, and is held out through the seventh: never trained on, its misses never
-  listed, measured at the round's start, once midway and at its end. Once a rule is
-  changed because of a miss in it, it stops being blind and a fresh set is due;
-* ``L`` was opened in the eighth round (misses read, the scorer retrained with it and N);
+  listed, measured at the round's start, once midway and at its end; then opened in the
+  eighth (misses read, the scorer retrained with it and N). Once a rule is changed
+  because of a miss in a held-out set, it stops being blind and a fresh set is due;
 * ``M`` was written at the start of the seventh round by four more fresh helpers, never
   measured in it, and is held out through the eighth: never trained on, its misses never
   listed, measured at the round's start (before and after the retrain) and at its end;

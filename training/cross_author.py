@@ -43,9 +43,8 @@ def lint_items() -> dict[tuple[str, str], list[tuple[bool, bool, list[str]]]]:
     score_draft = tonemodel.sentence_scores
 
     def recording(draft):
-        read[draft.text] = [draft.plain[s.start_char:s.end_char] for s in draft.body_sentences
-                            if sum(w.isalpha() for w in tonemodel.plain_tokens(
-                                draft.plain[s.start_char:s.end_char])) >= tonemodel.MIN_WORDS]
+        read[draft.text] = [draft.plain[s.start_char:s.end_char]
+                            for s, _ in tonemodel.scorable_sentences(draft)]
         return score_draft(draft)
 
     tonemodel._load, tonemodel.sentence_scores = (lambda: muted), recording

@@ -303,9 +303,11 @@ _CONCEDING = frozenset("despite notwithstanding".split())
 
 def _not_their_failing(token) -> bool:
     """True when a bad word in a praising sentence is no complaint about the hiring side:
-    denied ("no worries"), part of a quoted name ("the "blind date with a book" table"),
-    said of the writer's own things ("even if my rosetta looked like it had a bad day"),
-    or conceded ("calm despite how busy it was, and a lost lunchbox")."""
+    denied ("no worries"), the writer's own doing ("we spent ten minutes blaming the
+    cache"; not a feeling, "I'd hate to"), a problem the work deals with ("the case on
+    market failure"), inside quotation marks ("the "blind date with a book" table"), said
+    of the writer's own things ("even if my rosetta looked like it had a bad day"), or
+    conceded ("calm despite how busy it was, and a lost lunchbox")."""
     if any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
         return True
     if token.pos_ == "VERB" and party(subject_of(token)) == "writer" and not any(

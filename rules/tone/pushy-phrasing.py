@@ -509,6 +509,15 @@ _TIME_SPANS = frozenset("days weeks months ago fortnight yesterday today week mo
                         "since".split()) | DATE_WORDS
 
 
+def _set_against(sentence: Span, words: set[str], text: str) -> str | None:
+    """What a sentence right after the reader's word sets it against: the date ("That was
+    five weeks ago.") or what happened ("You didn't."); None for neither."""
+    if _ELAPSED.match(text) and (
+            any(t.like_num or t.text[:1].isdigit() for t in sentence) or words & _TIME_SPANS):
+        return "the date"
+    return "what happened" if _denied_after(sentence) else None
+
+
 def _denied_after(sentence: Span) -> bool:
     """A short sentence after the reader's word saying their side did not do it: "You
     didn't.", "Nobody did.", "It never came." (not "No worries if not.")."""
@@ -1172,18 +1181,12 @@ def _check_impatience(draft: Draft) -> Iterator[Hit]:
     for sentence in body_sentences(draft):
         text = draft.plain[sentence.start_char:sentence.end_char]
         words = sentence.lowers
-        if promised and _ELAPSED.match(text) and (
-                any(t.like_num or t.text[:1].isdigit() for t in sentence) or words & _TIME_SPANS):
+        against = _set_against(sentence, words, text) if promised else None
+        if against is not None:
             promised = False
-            yield Hit(sentence.start_char, sentence.end_char, "Setting their words against "
-                      "the date reads as an accusation; ask whether the timeline has changed "
+            yield Hit(sentence.start_char, sentence.end_char, f"Setting their words against "
+                      f"{against} reads as an accusation; ask whether the timeline has changed "
                       "instead.", severity=Severity.warning)
-            continue
-        if promised and _denied_after(sentence):
-            promised = False  # "You said you'd call on Tuesday. You didn't."
-            yield Hit(sentence.start_char, sentence.end_char, "Setting their words against "
-                      "what happened reads as an accusation; ask whether the timeline has "
-                      "changed instead.", severity=Severity.warning)
             continue
         promised = _reader_said(sentence)
         for finder in (

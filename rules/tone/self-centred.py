@@ -106,7 +106,7 @@ def _perk_form(lemma: str) -> str:
     return lemma.replace("(", "").replace(")", "")
 
 
-def _perks(sentence: Span, offered: bool = False) -> Iterator[Hit]:
+def _perks(sentence: Span, offered: bool) -> Iterator[Hit]:
     """Perks as what the writer wants; a question about them is fair once an offer is on
     the table (``offered``), or about a perk the reader raised ("the car allowance you
     mentioned")."""
